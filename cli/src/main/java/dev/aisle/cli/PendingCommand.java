@@ -1,0 +1,51 @@
+package dev.aisle.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * A command that a later part of Aisle fills in. It is listed, has {@code --help} with the example
+ * it will run, and fails with a clear message (exit 1) instead of doing something half-way.
+ */
+final class PendingCommand implements Callable<Integer> {
+  private static final String[][] PENDING = {
+    {"train", "Train a model on a corpus.",
+        "aisle train --corpus yc.corpus --algorithm item2vec --out yc.model"},
+    {"evaluate", "Train and evaluate models on a time split.",
+        "aisle evaluate --train tr.corpus --test va.corpus --algorithms pop,cooc --k 20"},
+    {"recommend", "Print recommendations for a product or a session as JSON.",
+        "aisle recommend --model yc.model --product 214536502 -k 10"},
+    {"serve", "Serve recommendations and the storefront over HTTP.",
+        "aisle serve --model yc.model --port 8080"},
+    {"export", "Export a model for another tool.",
+        "aisle export --model yc.model --format word2vec --out vectors.txt"},
+    {"demo", "Generate a shop, train, evaluate and serve the storefront.",
+        "aisle demo --port 8080"},
+  };
+
+  private final String name;
+
+  private PendingCommand(String name) {
+    this.name = name;
+  }
+
+  static void addAll(CommandLine parent) {
+    for (String[] p : PENDING) {
+      CommandSpec spec = CommandSpec.wrapWithoutInspection(new PendingCommand(p[0]));
+      spec.name(p[0]);
+      spec.mixinStandardHelpOptions(true);
+      spec.usageMessage()
+          .description(p[1], "(not yet available in this version of Aisle)")
+          .footer("", "Example:", "  " + p[2]);
+      parent.addSubcommand(p[0], new CommandLine(spec));
+    }
+  }
+
+  @Override
+  public Integer call() {
+    System.err.println("aisle: '" + name + "' is not yet available in this version of Aisle;"
+        + " 'aisle --help' lists what is.");
+    return AisleCommand.FAILURE;
+  }
+}

@@ -1,0 +1,143 @@
+package dev.aisle.format;
+
+import dev.aisle.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.zip.CRC32C;
+
+/**
+ * Writes and reads a versioned, checksummed file atomically: the bytes go to a temporary file in
+ * the same folder, are forced to disk, and the temporary file is renamed over the target.
+ */
+public final class ChecksummedFile {
+  private static final int MAGIC_LENGTH = 8;
+  private static final int HEADER = MAGIC_LENGTH + 4;
+  private static final int TRAILER = 8;
+
+  private ChecksummedFile() {}
+
+  /** A file's body, its format version and its checksum. */
+  public record Contents(int version, BinaryReader body, String checksum) {}
+
+  /**
+   * Writes {@code magic}, {@code version}, the body and the checksum to {@code target}, atomically.
+   *
+   * @param magic exactly 8 ASCII characters naming the kind of file
+   * @return the checksum, as 8 hex digits (CRC32C)
+   */
+  public static String write(Path target, String magic, int version, BinaryWriter body) {
+    byte[] header = header(magic, version);
+    CRC32C crc = new CRC32C();
+    crc.update(header);
+    crc.update(body.buffer(), 0, body.size());
+    long sum = crc.getValue();
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      Files.createDirectories(dir);
+      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        writeFully(ch, ByteBuffer.wrap(header));
+        writeFully(ch, ByteBuffer.wrap(body.buffer(), 0, body.size()));
+        writeFully(ch, ByteBuffer.allocate(TRAILER).putLong(0, sum));
+        ch.force(true);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the write already failed; that error is the one to report
+        }
+      }
+    }
+    return hex(sum);
+  }
+
+  /** The checksum {@link #write} would record for this body, without writing anything. */
+  public static String checksum(String magic, int version, BinaryWriter body) {
+    CRC32C crc = new CRC32C();
+    crc.update(header(magic, version));
+    crc.update(body.buffer(), 0, body.size());
+    return hex(crc.getValue());
+  }
+
+  /**
+   * Reads a file written by {@link #write}, checking its magic, version and checksum.
+   *
+   * @param maxVersion the newest format version this build understands
+   * @throws BadInputException for a missing, foreign, newer, truncated or corrupt file
+   */
+  public static Contents read(Path file, String magic, int maxVersion, String kind) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(file + ": no such " + kind + " file");
+    } catch (IOException e) {
+      throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+    } catch (OutOfMemoryError e) {
+      throw new BadInputException(file + ": too large to load with this heap; raise -Xmx");
+    }
+    byte[] expected = magic.getBytes(StandardCharsets.US_ASCII);
+    if (bytes.length < HEADER + TRAILER
+        || !Arrays.equals(bytes, 0, MAGIC_LENGTH, expected, 0, MAGIC_LENGTH)) {
+      throw new BadInputException(file + ": not an Aisle " + kind + " file");
+    }
+    int version = ByteBuffer.wrap(bytes, MAGIC_LENGTH, 4).getInt();
+    if (version < 1 || version > maxVersion) {
+      throw new BadInputException(String.format(Locale.ROOT,
+          "%s: %s format version %d; this Aisle reads versions 1 to %d: upgrade Aisle", file,
+          kind, version, maxVersion));
+    }
+    int bodyEnd = bytes.length - TRAILER;
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, bodyEnd);
+    long stored = ByteBuffer.wrap(bytes, bodyEnd, TRAILER).getLong();
+    if (crc.getValue() != stored) {
+      throw new BadInputException(file + ": checksum mismatch: the " + kind
+          + " file is corrupt or truncated; write it again");
+    }
+    return new Contents(version, new BinaryReader(bytes, HEADER, bodyEnd, file.toString()),
+        hex(stored));
+  }
+
+  private static byte[] header(String magic, int version) {
+    byte[] m = magic.getBytes(StandardCharsets.US_ASCII);
+    if (m.length != MAGIC_LENGTH) {
+      throw new IllegalArgumentException("magic must be 8 ASCII bytes, was '" + magic + "'");
+    }
+    return ByteBuffer.allocate(HEADER).put(m).putInt(version).array();
+  }
+
+  private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+    while (b.hasRemaining()) {
+      ch.write(b);
+    }
+  }
+
+  private static String hex(long v) {
+    return String.format(Locale.ROOT, "%08x", v);
+  }
+}
