@@ -25,6 +25,7 @@ final class PendingCommand implements Callable<Integer> {
   };
 
   private final String name;
+  private CommandSpec spec;
 
   private PendingCommand(String name) {
     this.name = name;
@@ -32,7 +33,9 @@ final class PendingCommand implements Callable<Integer> {
 
   static void addAll(CommandLine parent) {
     for (String[] p : PENDING) {
-      CommandSpec spec = CommandSpec.wrapWithoutInspection(new PendingCommand(p[0]));
+      PendingCommand command = new PendingCommand(p[0]);
+      CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+      command.spec = spec;
       spec.name(p[0]);
       spec.mixinStandardHelpOptions(true);
       spec.usageMessage()
@@ -44,7 +47,7 @@ final class PendingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.err.println("aisle: '" + name + "' is not yet available in this version of Aisle;"
+    spec.commandLine().getErr().println("aisle: '" + name + "' is not yet available in this version of Aisle;"
         + " 'aisle --help' lists what is.");
     return AisleCommand.FAILURE;
   }
