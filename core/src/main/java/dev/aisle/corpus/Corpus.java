@@ -136,6 +136,52 @@ public final class Corpus {
     return info;
   }
 
+  /**
+   * Sessions {@code [from, to)} as a corpus of their own: products re-ranked by their counts in
+   * those sessions (products not browsed there are dropped), customers and catalog kept. This is
+   * how a time split takes the training and test parts out of one corpus.
+   */
+  public Corpus slice(int from, int to) {
+    if (from < 0 || to > sessionCount() || from > to) {
+      throw new IllegalArgumentException("bad session range [" + from + ", " + to + ") of "
+          + sessionCount());
+    }
+    int first = offsets[from];
+    int last = offsets[to];
+    int[] count = new int[products.size()];
+    for (int e = first; e < last; e++) {
+      count[items[e]]++;
+    }
+    Integer[] used = java.util.stream.IntStream.range(0, count.length).filter(p -> count[p] > 0)
+        .boxed().toArray(Integer[]::new);
+    Arrays.sort(used, (a, b) -> count[a] != count[b] ? Integer.compare(count[b], count[a])
+        : products.id(a).compareTo(products.id(b)));
+    int[] newOrdinal = new int[count.length];
+    String[] ids = new String[used.length];
+    int[] counts = new int[used.length];
+    Catalog.Builder cat = new Catalog.Builder(used.length);
+    for (int i = 0; i < used.length; i++) {
+      int p = used[i];
+      newOrdinal[p] = i;
+      ids[i] = products.id(p);
+      counts[i] = count[p];
+      cat.name(i, catalog.name(p)).category(i, catalog.category(p)).price(i, catalog.price(p))
+          .stock(i, catalog.stock(p)).image(i, catalog.image(p));
+    }
+    int[] newOffsets = new int[to - from + 1];
+    for (int s = from; s <= to; s++) {
+      newOffsets[s - from] = offsets[s] - first;
+    }
+    int[] newItems = new int[last - first];
+    for (int e = first; e < last; e++) {
+      newItems[e - first] = newOrdinal[items[e]];
+    }
+    return new Corpus(new ProductIndex(ids, counts), customers, eventTypes, newOffsets,
+        Arrays.copyOfRange(sessionCustomer, from, to), newItems,
+        Arrays.copyOfRange(times, first, last), Arrays.copyOfRange(types, first, last),
+        cat.build(), info);
+  }
+
   /** The same sessions with another catalog and provenance. */
   Corpus with(Catalog newCatalog, CorpusInfo newInfo) {
     return new Corpus(products, customers, eventTypes, offsets, sessionCustomer, items, times,

@@ -1,0 +1,77 @@
+package dev.aisle.eval;
+
+import dev.aisle.model.Recommender;
+import dev.aisle.model.ScoredItem;
+import dev.aisle.model.TopK;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs the next-item and rest-of-session tasks for one model over test sessions, timing every
+ * prediction.
+ *
+ * <pre>
+ * Evaluator.Result r = Evaluator.evaluate(model, TestSessions.of(train.products(), test),
+ *     new int[] {1, 5, 10, 20}, null);
+ * double hr20 = r.metrics().get("HR@20");
+ * </pre>
+ */
+public final class Evaluator {
+  private Evaluator() {}
+
+  /**
+   * Metrics and prediction latency of one model.
+   *
+   * @param metrics metric name to value, e.g. {@code HR@20}
+   * @param predictions next-item predictions made
+   * @param p50Millis median time of one prediction (scoring all products and taking the top list)
+   * @param p99Millis 99th percentile of that time
+   */
+  public record Result(java.util.Map<String, Double> metrics, long predictions, double p50Millis,
+      double p99Millis) {}
+
+  /**
+   * Evaluates {@code model}.
+   *
+   * @param progress receives the number of predictions made so far, or null
+   */
+  public static Result evaluate(Recommender model, TestSessions test, int[] ks,
+      LongConsumer progress) {
+    int[] counts = model.products().counts();
+    Metrics metrics = new Metrics(ks, counts);
+    float[] scores = new float[counts.length];
+    long[] nanos = new long[(int) test.predictions()];
+    int made = 0;
+    for (int[] session : test.sessions()) {
+      for (int i = 1; i < session.length; i++) {
+        int[] prefix = Arrays.copyOf(session, i);
+        long t0 = System.nanoTime();
+        model.scoreNext(prefix, scores);
+        List<ScoredItem> top = TopK.select(scores, metrics.maxK(), null);
+        nanos[made] = System.nanoTime() - t0;
+        int rank = Metrics.rank(scores, session[i]);
+        metrics.add(rank, top, distinct(session, i));
+        made++;
+        if (progress != null && made % 256 == 0) {
+          progress.accept(made);
+        }
+      }
+    }
+    Arrays.sort(nanos, 0, made);
+    return new Result(metrics.values(), made, percentile(nanos, made, 0.50) / 1e6,
+        percentile(nanos, made, 0.99) / 1e6);
+  }
+
+  private static double percentile(long[] sorted, int n, double q) {
+    if (n == 0) {
+      return 0;
+    }
+    int i = (int) Math.min(n - 1, Math.ceil(q * n) - 1);
+    return sorted[Math.max(0, i)];
+  }
+
+  private static int[] distinct(int[] session, int from) {
+    return Arrays.stream(session, from, session.length).distinct().toArray();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.aisle.model;
+
+import dev.aisle.corpus.ProductIndex;
+import dev.aisle.format.BinaryWriter;
+
+/**
+ * A trained model. It answers the two questions a shop asks: which products are related to this
+ * one ("customers also browsed"), and which product comes next in this session. Both fill a score
+ * for every product (higher is better); {@link TopK} turns scores into a ranked list.
+ *
+ * <p>Implementations are immutable after training and thread-safe for queries.
+ */
+public interface Recommender {
+  /** The algorithm's name, e.g. {@code item2vec}. */
+  String algorithm();
+
+  /** The products the model knows, by ordinal. */
+  ProductIndex products();
+
+  /**
+   * Scores every product as the next one browsed after {@code session}.
+   *
+   * @param session product ordinals in browse order, oldest first; at least one
+   * @param scores filled with one score per product ordinal (overwritten, length {@code
+   *     products().size()})
+   */
+  void scoreNext(int[] session, float[] scores);
+
+  /**
+   * Scores every product by how related it is to {@code product}.
+   *
+   * @param scores filled with one score per product ordinal (overwritten)
+   */
+  void scoreRelated(int product, float[] scores);
+
+  /** Writes the model's parameters (not the vocabulary or provenance, which {@link ModelFile} writes). */
+  void write(BinaryWriter out);
+}

@@ -1,0 +1,321 @@
+package dev.aisle.model.cooc;
+
+import dev.aisle.corpus.Corpus;
+import dev.aisle.corpus.ProductIndex;
+import dev.aisle.format.BinaryReader;
+import dev.aisle.format.BinaryWriter;
+import dev.aisle.model.Parallel;
+import dev.aisle.model.Recommender;
+import dev.aisle.model.ScoredItem;
+import dev.aisle.model.SessionWeighting;
+import dev.aisle.model.TopK;
+import dev.aisle.model.TrainContext;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Co-occurrence indicators: for each product, the products most strongly browsed near it.
+ *
+ * <pre>
+ * CoocModel m = CoocModel.train(corpus, CoocOptions.from(Params.none()), TrainContext.defaults());
+ * float[] scores = new float[m.products().size()];
+ * m.scoreNext(new int[] {12, 7}, scores);
+ * </pre>
+ *
+ * <p>Training visits each product's occurrences through an inverted index and accumulates its
+ * row of the co-occurrence matrix in a dense scratch array, so memory stays O(events + products x
+ * top) however dense the matrix; rows are independent and trained in parallel. The result does not
+ * depend on the thread count. Immutable and thread-safe after training.
+ */
+public final class CoocModel implements Recommender {
+  private final ProductIndex products;
+  private final CoocOptions options;
+  private final int[] offsets; // product -> start in indicator arrays
+  private final int[] indicators;
+  private final float[] scores;
+  private final int[] counts; // sessions in which the pair was seen
+
+  private CoocModel(ProductIndex products, CoocOptions options, int[] offsets, int[] indicators,
+      float[] scores, int[] counts) {
+    this.products = products;
+    this.options = options;
+    this.offsets = offsets;
+    this.indicators = indicators;
+    this.scores = scores;
+    this.counts = counts;
+  }
+
+  /** Counts pairs in {@code corpus} and keeps each product's top indicators. */
+  public static CoocModel train(Corpus corpus, CoocOptions options, TrainContext context) {
+    int n = corpus.products().size();
+    int events = corpus.eventCount();
+    int[] eventSession = new int[events];
+    for (int s = 0; s < corpus.sessionCount(); s++) {
+      Arrays.fill(eventSession, corpus.sessionStart(s), corpus.sessionEnd(s), s);
+    }
+    // inverted index: product -> its events
+    int[] occStart = new int[n + 1];
+    for (int e = 0; e < events; e++) {
+      occStart[corpus.item(e) + 1]++;
+    }
+    for (int p = 0; p < n; p++) {
+      occStart[p + 1] += occStart[p];
+    }
+    int[] occ = new int[events];
+    int[] fill = Arrays.copyOf(occStart, n);
+    for (int e = 0; e < events; e++) {
+      occ[fill[corpus.item(e)]++] = e;
+    }
+    // row and column sums of the (weighted) pair matrix, for LLR
+    double[] rowSum = new double[n];
+    double[] colSum = new double[n];
+    double total = 0;
+    for (int s = 0; s < corpus.sessionCount(); s++) {
+      int from = corpus.sessionStart(s);
+      int to = corpus.sessionEnd(s);
+      for (int i = from; i < to; i++) {
+        int a = corpus.item(i);
+        for (int j = windowStart(options, i, from); j < windowEnd(options, i, to); j++) {
+          int b = corpus.item(j);
+          if (j == i || b == a) {
+            continue;
+          }
+          double w = weight(options, i, j);
+          rowSum[a] += w;
+          colSum[b] += w;
+          total += w;
+        }
+      }
+    }
+    int[][] rowIds = new int[n][];
+    float[][] rowScores = new float[n][];
+    int[][] rowCounts = new int[n][];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    double grandTotal = total;
+    Parallel.run(context.threads(), worker -> {
+      float[] acc = new float[n];
+      int[] sessions = new int[n];
+      int[] lastSession = new int[n];
+      Arrays.fill(lastSession, -1);
+      int[] touched = new int[n];
+      int[] positive = new int[n];
+      float[] rowScore = new float[n];
+      for (int a = next.getAndIncrement(); a < n; a = next.getAndIncrement()) {
+        int t = 0;
+        for (int o = occStart[a]; o < occStart[a + 1]; o++) {
+          int i = occ[o];
+          int s = eventSession[i];
+          int from = corpus.sessionStart(s);
+          int to = corpus.sessionEnd(s);
+          for (int j = windowStart(options, i, from); j < windowEnd(options, i, to); j++) {
+            int b = corpus.item(j);
+            if (j == i || b == a) {
+              continue;
+            }
+            if (acc[b] == 0 && sessions[b] == 0) {
+              touched[t++] = b;
+            }
+            acc[b] += (float) weight(options, i, j);
+            if (lastSession[b] != s) {
+              lastSession[b] = s;
+              sessions[b]++;
+            }
+          }
+        }
+        int kept = 0;
+        for (int x = 0; x < t; x++) {
+          int b = touched[x];
+          if (sessions[b] >= options.minCount()) {
+            float score = score(options, acc[b], rowSum[a], colSum[b], grandTotal,
+                corpus.products().count(a), corpus.products().count(b));
+            if (score > 0) {
+              positive[kept++] = b;
+              rowScore[b] = score;
+            }
+          }
+        }
+        int k = Math.min(options.top(), kept);
+        int[] ids = new int[k];
+        float[] sc = new float[k];
+        int[] cn = new int[k];
+        if (k > 0) {
+          List<ScoredItem> best = TopK.select(rowScore, positive, kept, k);
+          for (int r = 0; r < k; r++) {
+            ids[r] = best.get(r).product();
+            sc[r] = best.get(r).score();
+            cn[r] = sessions[ids[r]];
+          }
+        }
+        rowIds[a] = ids;
+        rowScores[a] = sc;
+        rowCounts[a] = cn;
+        for (int x = 0; x < t; x++) {
+          int b = touched[x];
+          acc[b] = 0;
+          sessions[b] = 0;
+          rowScore[b] = 0;
+          lastSession[b] = -1;
+        }
+        context.progress(done.incrementAndGet());
+      }
+    });
+    int[] offsets = new int[n + 1];
+    for (int a = 0; a < n; a++) {
+      offsets[a + 1] = offsets[a] + rowIds[a].length;
+    }
+    int[] indicators = new int[offsets[n]];
+    float[] scores = new float[offsets[n]];
+    int[] counts = new int[offsets[n]];
+    for (int a = 0; a < n; a++) {
+      System.arraycopy(rowIds[a], 0, indicators, offsets[a], rowIds[a].length);
+      System.arraycopy(rowScores[a], 0, scores, offsets[a], rowScores[a].length);
+      System.arraycopy(rowCounts[a], 0, counts, offsets[a], rowCounts[a].length);
+    }
+    return new CoocModel(corpus.products(), options, offsets, indicators, scores, counts);
+  }
+
+  private static int windowStart(CoocOptions o, int i, int from) {
+    if (o.directed()) {
+      return i + 1;
+    }
+    return o.window() == 0 ? from : Math.max(from, i - o.window());
+  }
+
+  private static int windowEnd(CoocOptions o, int i, int to) {
+    return o.window() == 0 ? to : Math.min(to, i + o.window() + 1);
+  }
+
+  private static double weight(CoocOptions o, int i, int j) {
+    return o.distanceWeighted() ? 1.0 / Math.abs(j - i) : 1.0;
+  }
+
+  private static float score(CoocOptions o, double k11, double rowSum, double colSum,
+      double total, int countA, int countB) {
+    switch (o.score()) {
+      case "count":
+        return (float) k11;
+      case "cosine":
+        return (float) (k11 / Math.sqrt((double) countA * countB));
+      case "llr":
+        double k12 = Math.max(0, rowSum - k11);
+        double k21 = Math.max(0, colSum - k11);
+        double k22 = Math.max(0, total - k11 - k12 - k21);
+        if (k11 / Math.max(rowSum, 1e-12) <= colSum / Math.max(total, 1e-12)) {
+          return 0; // no more often together than chance: not an indicator
+        }
+        return (float) Llr.g2(k11, k12, k21, k22);
+      default:
+        throw new AssertionError(o.score());
+    }
+  }
+
+  @Override
+  public String algorithm() {
+    return "cooc";
+  }
+
+  @Override
+  public ProductIndex products() {
+    return products;
+  }
+
+  public CoocOptions options() {
+    return options;
+  }
+
+  @Override
+  public void scoreNext(int[] session, float[] out) {
+    Arrays.fill(out, 0);
+    int n = session.length;
+    for (int i = 0; i < n; i++) {
+      double w = options.sessionWeighting().weight(i, n, options.lambda());
+      if (w == 0) {
+        continue;
+      }
+      int a = session[i];
+      for (int x = offsets[a]; x < offsets[a + 1]; x++) {
+        out[indicators[x]] += (float) (w * scores[x]);
+      }
+    }
+  }
+
+  @Override
+  public void scoreRelated(int product, float[] out) {
+    Arrays.fill(out, 0);
+    for (int x = offsets[product]; x < offsets[product + 1]; x++) {
+      out[indicators[x]] = scores[x];
+    }
+  }
+
+  /** The indicators of a product, best first, with their scores. */
+  public List<ScoredItem> indicators(int product) {
+    ScoredItem[] items = new ScoredItem[offsets[product + 1] - offsets[product]];
+    for (int x = offsets[product]; x < offsets[product + 1]; x++) {
+      items[x - offsets[product]] = new ScoredItem(indicators[x], scores[x]);
+    }
+    return List.of(items);
+  }
+
+  /** In how many training sessions two products were seen together (0 when not an indicator). */
+  public int sessionsTogether(int product, int other) {
+    for (int x = offsets[product]; x < offsets[product + 1]; x++) {
+      if (indicators[x] == other) {
+        return counts[x];
+      }
+    }
+    return 0;
+  }
+
+  @Override
+  public void write(BinaryWriter out) {
+    out.writeVarInt(options.window());
+    out.writeByte(options.directed() ? 1 : 0);
+    out.writeByte(options.distanceWeighted() ? 1 : 0);
+    out.writeString(options.score());
+    out.writeVarInt(options.top());
+    out.writeVarInt(options.minCount());
+    out.writeString(options.sessionWeighting().label());
+    out.writeDouble(options.lambda());
+    int n = products.size();
+    for (int a = 0; a < n; a++) {
+      out.writeVarInt(offsets[a + 1] - offsets[a]);
+      for (int x = offsets[a]; x < offsets[a + 1]; x++) {
+        out.writeVarInt(indicators[x]);
+        out.writeFloat(scores[x]);
+        out.writeVarInt(counts[x]);
+      }
+    }
+  }
+
+  /** Reads what {@link #write} wrote. */
+  public static CoocModel read(BinaryReader in, ProductIndex products) {
+    CoocOptions options = new CoocOptions(in.readVarInt(), in.readByte() == 1,
+        in.readByte() == 1, in.readString(), in.readVarInt(), in.readVarInt(),
+        SessionWeighting.fromLabel(in.readString()), in.readDouble());
+    int n = products.size();
+    int[] offsets = new int[n + 1];
+    int[] ids = new int[16];
+    float[] sc = new float[16];
+    int[] cn = new int[16];
+    int pos = 0;
+    for (int a = 0; a < n; a++) {
+      int len = in.readCount(n, "indicator count");
+      if (pos + len > ids.length) {
+        int cap = Math.max(ids.length * 2, pos + len);
+        ids = Arrays.copyOf(ids, cap);
+        sc = Arrays.copyOf(sc, cap);
+        cn = Arrays.copyOf(cn, cap);
+      }
+      for (int x = 0; x < len; x++, pos++) {
+        ids[pos] = in.readCount(n - 1, "indicator");
+        sc[pos] = in.readFloat();
+        cn[pos] = in.readVarInt();
+      }
+      offsets[a + 1] = pos;
+    }
+    return new CoocModel(products, options, offsets, Arrays.copyOf(ids, pos),
+        Arrays.copyOf(sc, pos), Arrays.copyOf(cn, pos));
+  }
+}

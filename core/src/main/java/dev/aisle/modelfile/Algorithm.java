@@ -1,0 +1,114 @@
+package dev.aisle.modelfile;
+
+import dev.aisle.corpus.Corpus;
+import dev.aisle.corpus.ProductIndex;
+import dev.aisle.format.BinaryReader;
+import dev.aisle.model.Params;
+import dev.aisle.model.Recommender;
+import dev.aisle.model.TrainContext;
+import dev.aisle.model.cooc.CoocModel;
+import dev.aisle.model.cooc.CoocOptions;
+import dev.aisle.model.pop.PopularityModel;
+import dev.aisle.model.pop.PopularityOptions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+
+/**
+ * Every algorithm Aisle has, by the name used on the command line and in model files: how to
+ * train it from {@link Params} and how to read it back.
+ */
+public enum Algorithm {
+  POP("pop", "popularity, overall and per category", p -> {
+    PopularityOptions o = PopularityOptions.from(p);
+    return new Training(o, (c, ctx) -> PopularityModel.train(c, o));
+  }, PopularityModel::read),
+  COOC("cooc", "co-occurrence in sessions scored by count, cosine or LLR (Dunning's G2)", p -> {
+    CoocOptions o = CoocOptions.from(p);
+    return new Training(o, (c, ctx) -> CoocModel.train(c, o, ctx));
+  }, CoocModel::read);
+
+  /**
+   * A training run with its options resolved and checked.
+   *
+   * @param options the algorithm's options record (recorded as provenance)
+   * @param run trains on a corpus
+   */
+  public record Training(Object options, BiFunction<Corpus, TrainContext, Recommender> run) {
+    public Recommender train(Corpus corpus, TrainContext context) {
+      return run.apply(corpus, context);
+    }
+  }
+
+  /** Resolves an algorithm's options from parameters. */
+  @FunctionalInterface
+  interface Trainer {
+    Training prepare(Params params);
+  }
+
+  /** Reads a model's parameters back. */
+  @FunctionalInterface
+  interface Reader {
+    Recommender read(BinaryReader in, ProductIndex products);
+  }
+
+  private final String label;
+  private final String description;
+  private final Trainer trainer;
+  private final Reader reader;
+
+  Algorithm(String label, String description, Trainer trainer, Reader reader) {
+    this.label = label;
+    this.description = description;
+    this.trainer = trainer;
+    this.reader = reader;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /**
+   * Resolves and checks the options, before any training starts.
+   *
+   * @throws IllegalArgumentException for an unknown or invalid parameter
+   */
+  public Training prepare(Params params) {
+    Training t = trainer.prepare(params);
+    params.checkAllUsed(label);
+    return t;
+  }
+
+  Recommender read(BinaryReader in, ProductIndex products) {
+    return reader.read(in, products);
+  }
+
+  /** The algorithm with this name; the error lists the known ones. */
+  public static Algorithm fromLabel(String label) {
+    for (Algorithm a : values()) {
+      if (a.label.equals(label.trim().toLowerCase(Locale.ROOT))) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException("unknown algorithm '" + label + "'; use one of "
+        + String.join(", ", labels()));
+  }
+
+  /** Parses a comma-separated list; {@code all} means every algorithm. */
+  public static List<Algorithm> parseList(String list) {
+    if (list.trim().equalsIgnoreCase("all")) {
+      return List.of(values());
+    }
+    return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .map(Algorithm::fromLabel).distinct().toList();
+  }
+
+  public static List<String> labels() {
+    return Arrays.stream(values()).map(Algorithm::label).toList();
+  }
+}
