@@ -12,8 +12,6 @@ final class PendingCommand implements Callable<Integer> {
   private static final String[][] PENDING = {
     {"train", "Train a model on a corpus.",
         "aisle train --corpus yc.corpus --algorithm item2vec --out yc.model"},
-    {"evaluate", "Train and evaluate models on a time split.",
-        "aisle evaluate --train tr.corpus --test va.corpus --algorithms pop,cooc --k 20"},
     {"recommend", "Print recommendations for a product or a session as JSON.",
         "aisle recommend --model yc.model --product 214536502 -k 10"},
     {"serve", "Serve recommendations and the storefront over HTTP.",

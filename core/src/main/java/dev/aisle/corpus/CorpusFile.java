@@ -44,6 +44,16 @@ public final class CorpusFile {
   /** A corpus file with the checksum it was written with. */
   public record Loaded(Corpus corpus, String checksum) {}
 
+  /** True when {@code file} starts like a corpus file (it may still be corrupt). */
+  public static boolean isCorpus(Path file) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(MAGIC.length());
+      return java.util.Arrays.equals(head, MAGIC.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
   /** Reads a corpus, verifying its checksum. */
   public static Corpus read(Path file) {
     return load(file).corpus();

@@ -10,6 +10,8 @@ import dev.aisle.model.cooc.CoocModel;
 import dev.aisle.model.cooc.CoocOptions;
 import dev.aisle.model.pop.PopularityModel;
 import dev.aisle.model.pop.PopularityOptions;
+import dev.aisle.model.sknn.SknnModel;
+import dev.aisle.model.sknn.SknnOptions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +29,11 @@ public enum Algorithm {
   COOC("cooc", "co-occurrence in sessions scored by count, cosine or LLR (Dunning's G2)", p -> {
     CoocOptions o = CoocOptions.from(p);
     return new Training(o, (c, ctx) -> CoocModel.train(c, o, ctx));
-  }, CoocModel::read);
+  }, CoocModel::read),
+  SKNN("sknn", "session-kNN: SKNN, V-SKNN and STAN weightings", p -> {
+    SknnOptions o = SknnOptions.from(p);
+    return new Training(o, (c, ctx) -> SknnModel.train(c, o));
+  }, SknnModel::read);
 
   /**
    * A training run with its options resolved and checked.

@@ -1,0 +1,26 @@
+package dev.aisle.cli;
+
+import dev.aisle.corpus.Corpus;
+import dev.aisle.corpus.CorpusFile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A corpus given on the command line: a corpus file, or a raw browse log read on the fly with the
+ * command's {@code --format} and cleaning options.
+ */
+final class CorpusInput {
+  private CorpusInput() {}
+
+  static Corpus load(Path file, LogOptions log, PrintWriter err) {
+    if (CorpusFile.isCorpus(file)) {
+      return CorpusFile.read(file);
+    }
+    Corpus c = log.ingest(List.of(file)).corpus();
+    err.printf(Locale.ROOT, "read %s as a %s log: %,d events in %,d sessions%n", file,
+        log.format, c.eventCount(), c.sessionCount());
+    return c;
+  }
+}

@@ -1,0 +1,183 @@
+package dev.aisle.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aisle.corpus.Corpus;
+import dev.aisle.eval.Comparison;
+import dev.aisle.eval.TestSessions;
+import dev.aisle.eval.TimeSplit;
+import dev.aisle.model.Params;
+import dev.aisle.modelfile.Algorithm;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aisle evaluate}: several models side by side on a time split. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {"Train models on earlier sessions and rank the next product of later ones.",
+        "Next-item task over every prefix of every test session, full ranking, ties counted "
+            + "pessimistically; test products unseen in training are removed and sessions left "
+            + "shorter than 2 dropped (as session-rec does)."},
+    footer = {"", "Examples:",
+        "  aisle evaluate --train tr.corpus --test va.corpus --algorithms pop,cooc,sknn --k 5,10,20",
+        "  aisle evaluate --corpus shop.corpus --split last-days=7 --algorithms all --json out.json",
+        "  aisle evaluate --format session-rec --train train_tr.txt --test train_valid.txt "
+            + "--min-product-count 1 -p sknn.k=50"})
+final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Data data;
+
+  static final class Data {
+    @ArgGroup(exclusive = false)
+    Pair pair;
+
+    @ArgGroup(exclusive = false)
+    Split split;
+  }
+
+  static final class Pair {
+    @Option(names = "--train", required = true, paramLabel = "CORPUS",
+        description = "Training corpus (or log, with --format).")
+    Path train;
+
+    @Option(names = "--test", required = true, paramLabel = "CORPUS",
+        description = "Test corpus (or log, with --format).")
+    Path test;
+  }
+
+  static final class Split {
+    @Option(names = "--corpus", required = true, paramLabel = "CORPUS",
+        description = "One corpus to split by time.")
+    Path corpus;
+
+    @Option(names = "--split", required = true, paramLabel = "last-days=N",
+        description = "Sessions starting in the last N days are the test part.")
+    String split;
+  }
+
+  @Option(names = "--algorithms", paramLabel = "LIST", defaultValue = "all",
+      description = "Comma-separated algorithms, or all. Default: ${DEFAULT-VALUE}.")
+  String algorithms;
+
+  @Option(names = "--k", paramLabel = "K,...", split = ",", defaultValue = "1,5,10,20",
+      description = "Cut-offs. Default: ${DEFAULT-VALUE}.")
+  int[] ks;
+
+  @Option(names = {"-p", "--param"}, paramLabel = "ALGO.NAME=VALUE",
+      description = "A hyperparameter of one algorithm, e.g. -p sknn.k=50 -p cooc.score=llr.")
+  List<String> params = new ArrayList<>();
+
+  @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Training threads. Default: all cores.")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
+  Path json;
+
+  @Mixin LogOptions log = new LogOptions();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Algorithm> chosen = Algorithm.parseList(algorithms);
+    Map<Algorithm, Params> byAlgorithm = splitParams(params, chosen);
+    Corpus train;
+    Corpus test;
+    Map<String, Object> protocol = new LinkedHashMap<>();
+    if (data.pair != null) {
+      train = CorpusInput.load(data.pair.train, log, err);
+      test = CorpusInput.load(data.pair.test, log, err);
+      protocol.put("train", data.pair.train.toString());
+      protocol.put("test", data.pair.test.toString());
+    } else {
+      TimeSplit s = TimeSplit.parse(CorpusInput.load(data.split.corpus, log, err), data.split.split);
+      train = s.train();
+      test = s.test();
+      protocol.put("corpus", data.split.corpus.toString());
+      protocol.put("split", data.split.split);
+    }
+    TestSessions sessions = TestSessions.of(train.products(), test);
+    protocol.put("task", "next-item over every prefix, full ranking, pessimistic ties");
+    protocol.put("train_sessions", train.sessionCount());
+    protocol.put("train_products", train.products().size());
+    protocol.put("test_sessions", sessions.sessions().size());
+    protocol.put("predictions", sessions.predictions());
+    protocol.put("removed_test_events", sessions.removedEvents());
+    protocol.put("dropped_test_sessions", sessions.droppedSessions());
+    protocol.put("k", ks);
+    protocol.put("seed", seed);
+    protocol.put("threads", threads);
+    err.printf(Locale.ROOT, "train: %,d sessions, %,d products; test: %,d sessions, %,d "
+        + "predictions%n", train.sessionCount(), train.products().size(),
+        sessions.sessions().size(), sessions.predictions());
+    List<Comparison.Row> rows = Comparison.run(train, sessions, chosen, byAlgorithm, ks, seed,
+        threads, err::println);
+    printTable(out, rows);
+    if (json != null) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("protocol", protocol);
+      doc.put("results", rows.stream().map(Comparison.Row::toMap).toList());
+      Files.writeString(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(doc));
+      err.println("wrote " + json);
+    }
+    return AisleCommand.OK;
+  }
+
+  private void printTable(PrintWriter out, List<Comparison.Row> rows) {
+    int k = ks[ks.length - 1];
+    out.printf(Locale.ROOT, "%-10s %8s %8s %8s %8s %8s %10s %12s %8s%n", "model", "HR@" + k,
+        "MRR@" + k, "NDCG@" + k, "cov@" + k, "pop@" + k, "train_s", "bytes", "p99_ms");
+    for (Comparison.Row r : rows) {
+      Map<String, Double> m = r.metrics();
+      out.printf(Locale.ROOT, "%-10s %8.4f %8.4f %8.4f %8.4f %8.4f %10.2f %12d %8.2f%n",
+          r.model(), m.get("HR@" + k), m.get("MRR@" + k), m.get("NDCG@" + k),
+          m.get("coverage@" + k), m.get("popularity@" + k), r.trainSeconds(), r.modelBytes(),
+          r.p99Millis());
+    }
+  }
+
+  /** {@code sknn.k=50} goes to sknn as {@code k=50}. */
+  static Map<Algorithm, Params> splitParams(List<String> params, List<Algorithm> chosen) {
+    Map<Algorithm, List<String>> grouped = new EnumMap<>(Algorithm.class);
+    for (String p : params) {
+      int dot = p.indexOf('.');
+      int eq = p.indexOf('=');
+      if (dot <= 0 || (eq > 0 && dot > eq)) {
+        throw new IllegalArgumentException("parameter '" + p
+            + "' must name its algorithm, e.g. sknn.k=50");
+      }
+      Algorithm a = Algorithm.fromLabel(p.substring(0, dot));
+      if (!chosen.contains(a)) {
+        throw new IllegalArgumentException("parameter '" + p + "' is for " + a.label()
+            + ", which --algorithms does not include");
+      }
+      grouped.computeIfAbsent(a, x -> new ArrayList<>()).add(p.substring(dot + 1));
+    }
+    Map<Algorithm, Params> out = new EnumMap<>(Algorithm.class);
+    grouped.forEach((a, list) -> out.put(a, Params.parse(list)));
+    return out;
+  }
+}
