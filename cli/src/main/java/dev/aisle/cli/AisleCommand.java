@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = AisleCommand.Version.class,
     description = "Aisle: product recommendations from browse sessions.",
-    subcommands = {IngestCommand.class, StatsCommand.class},
+    subcommands = {IngestCommand.class, StatsCommand.class, GenerateCommand.class},
     footer = {"", "Example:", "  aisle ingest --format session-rec --out yc.corpus clicks.tsv",
         "  aisle stats yc.corpus", "", "Run 'aisle COMMAND --help' for a command's options."})
 public final class AisleCommand implements Callable<Integer> {
