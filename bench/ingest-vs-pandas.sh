@@ -19,8 +19,8 @@ command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install t
 "$root/aisle" --version >/dev/null   # builds the jar if needed
 jar="$root/cli/target/aisle.jar"
 
-# customers for about 1M events, scaled linearly (the generator's mean is ~100 events a customer)
-customers_per_million="${CUSTOMERS_PER_MILLION:-10000}"
+# customers for about 1M events over 90 days, scaled linearly (~70 events a customer)
+customers_per_million="${CUSTOMERS_PER_MILLION:-14300}"
 
 measure() { # label, command...: prints "seconds peak_kb" and keeps the command's stdout in $work/out
   local label=$1; shift
@@ -32,8 +32,8 @@ printf '%-6s %-8s %10s %12s %12s %10s  %s\n' events tool seconds events/s peak_R
 for m in $sizes; do
   log="$work/shop-${m}m/events.csv"
   if [ ! -f "$log" ]; then
-    java -jar "$jar" generate --customers $((m * customers_per_million)) --products 20000 \
-      --days 60 --seed 1 --out "$work/shop-${m}m" > /dev/null
+    java -jar "$jar" generate --customers $((m * customers_per_million)) --products 50000 \
+      --days 90 --seed 1 --out "$work/shop-${m}m" > /dev/null
   fi
   read -r aisle_s aisle_kb < <(measure aisle java -Xmx1g -jar "$jar" ingest --format aisle \
     --min-product-count 1 --min-session-length 1 --repeats keep --bot-max-session-length 0 \

@@ -109,6 +109,10 @@ public final class CatalogReader {
         rows++;
         b = lines.buffer();
         int k = DelimitedLine.split(b, lines.start(), lines.end(), delim, starts, ends);
+        if (k == DelimitedLine.UNTERMINATED_QUOTE) {
+          skip(file, lines.lineNumber(), "unterminated quote", null);
+          continue;
+        }
         if (k <= max) {
           skip(file, lines.lineNumber(), "missing field", header.get(Math.max(0, k)));
           continue;

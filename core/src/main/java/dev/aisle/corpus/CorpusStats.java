@@ -80,7 +80,9 @@ public record CorpusStats(
     long withMetadata = 0;
     var catalog = corpus.catalog();
     for (int p = 0; p < catalog.size(); p++) {
-      if (catalog.name(p) != null || catalog.category(p) != null || !Float.isNaN(catalog.price(p))) {
+      if (catalog.name(p) != null || catalog.category(p) != null || !Float.isNaN(catalog.price(p))
+          || catalog.stock(p) != dev.aisle.catalog.Catalog.Stock.UNKNOWN
+          || catalog.image(p) != null) {
         withMetadata++;
       }
     }

@@ -47,6 +47,7 @@ public final class ChecksummedFile {
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      readableByAll(tmp);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
         writeFully(ch, ByteBuffer.wrap(header));
@@ -121,6 +122,14 @@ public final class ChecksummedFile {
     }
     return new Contents(version, new BinaryReader(bytes, HEADER, bodyEnd, file.toString()),
         hex(stored));
+  }
+
+  /** createTempFile makes owner-only files; a corpus or model is as shareable as any output. */
+  private static void readableByAll(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file,
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
   }
 
   private static byte[] header(String magic, int version) {
