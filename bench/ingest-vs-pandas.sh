@@ -50,5 +50,7 @@ for m in $sizes; do
     $((aisle_kb / 1024)) "$ratio" "$aisle_sessions"
   printf '%-6s %-8s %10s %12s %12s %10s  %s\n' "${m}M" pandas "$pandas_s" "$pandas_rate" \
     $((pandas_kb / 1024)) "1.00x" "$pandas_sessions"
+  read -r load_s _ < <(measure load java -Xmx1g -jar "$jar" stats "$work/bench.corpus")
+  echo "       (loading that corpus back with 'aisle stats': ${load_s} s; corpus $(( $(stat -c %s "$work/bench.corpus") / 1048576 )) MB, log $(( $(stat -c %s "$log") / 1048576 )) MB)"
 done
 echo "(events = $events in the last log; ratio = pandas seconds / aisle seconds; same sessions expected)"
