@@ -103,6 +103,21 @@ public final class Params {
         + ", was '" + v + "'");
   }
 
+  /**
+   * The parameters named {@code prefix.name}, as {@code name -> value}: a component's own
+   * parameters inside a composite algorithm ({@code sknn.k=50} inside {@code hybrid}).
+   */
+  public Map<String, String> sub(String prefix) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      if (e.getKey().startsWith(prefix + ".")) {
+        used.add(e.getKey());
+        m.put(e.getKey().substring(prefix.length() + 1), e.getValue());
+      }
+    }
+    return m;
+  }
+
   private String take(String name) {
     used.add(name);
     return values.get(name);

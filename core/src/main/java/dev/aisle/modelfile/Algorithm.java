@@ -8,6 +8,8 @@ import dev.aisle.model.Recommender;
 import dev.aisle.model.TrainContext;
 import dev.aisle.model.cooc.CoocModel;
 import dev.aisle.model.cooc.CoocOptions;
+import dev.aisle.model.hybrid.HybridModel;
+import dev.aisle.model.hybrid.HybridOptions;
 import dev.aisle.model.pop.PopularityModel;
 import dev.aisle.model.pop.PopularityOptions;
 import dev.aisle.model.sknn.SknnModel;
@@ -33,7 +35,27 @@ public enum Algorithm {
   SKNN("sknn", "session-kNN: SKNN, V-SKNN and STAN weightings", p -> {
     SknnOptions o = SknnOptions.from(p);
     return new Training(o, (c, ctx) -> SknnModel.train(c, o));
-  }, SknnModel::read);
+  }, SknnModel::read),
+  HYBRID("hybrid", "weighted blend of session-kNN, sequential co-occurrence and item2vec", p -> {
+    HybridOptions o = HybridOptions.from(p);
+    return new Training(o, (c, ctx) -> trainHybrid(c, o, ctx));
+  }, (in, products) -> HybridModel.read(in, products,
+      (label, r) -> fromLabel(label).read(r, products)));
+
+  private static Recommender trainHybrid(Corpus corpus, HybridOptions o, TrainContext ctx) {
+    List<Recommender> parts = new java.util.ArrayList<>();
+    List<Double> weights = new java.util.ArrayList<>();
+    if (o.sknnWeight() > 0) {
+      parts.add(SKNN.prepare(new Params(o.sknn())).train(corpus, ctx));
+      weights.add(o.sknnWeight());
+    }
+    if (o.coocWeight() > 0) {
+      parts.add(COOC.prepare(new Params(o.cooc())).train(corpus, ctx));
+      weights.add(o.coocWeight());
+    }
+    return HybridModel.of(parts, weights.stream().mapToDouble(Double::doubleValue).toArray(),
+        o.repeatWeight(), o.repeatDecay());
+  }
 
   /**
    * A training run with its options resolved and checked.

@@ -78,7 +78,7 @@ public final class CoocModel implements Recommender {
         int a = corpus.item(i);
         for (int j = windowStart(options, i, from); j < windowEnd(options, i, to); j++) {
           int b = corpus.item(j);
-          if (j == i || b == a) {
+          if (j == i) {
             continue;
           }
           double w = weight(options, i, j);
@@ -111,7 +111,7 @@ public final class CoocModel implements Recommender {
           int to = corpus.sessionEnd(s);
           for (int j = windowStart(options, i, from); j < windowEnd(options, i, to); j++) {
             int b = corpus.item(j);
-            if (j == i || b == a) {
+            if (j == i) {
               continue;
             }
             if (acc[b] == 0 && sessions[b] == 0) {

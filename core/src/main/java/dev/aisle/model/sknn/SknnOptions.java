@@ -43,14 +43,14 @@ public record SknnOptions(int neighbours, int sample, SessionWeighting weighting
   /** Reads the options; defaults are the values tuned on the yoochoose-100k validation pair. */
   public static SknnOptions from(Params p) {
     return new SknnOptions(
-        p.getInt("k", 100),
-        p.getInt("sample", 1000),
+        p.getInt("k", 200),
+        p.getInt("sample", 2000),
         SessionWeighting.fromLabel(p.getChoice("weighting", "exp", "uniform", "linear", "exp")),
         p.getDouble("lambda1", 1.0),
-        p.getDouble("lambda2", 0),
+        p.getDouble("lambda2", 3.0),
         p.getDouble("lambda3", 2.0),
-        p.getBoolean("idf", false),
-        p.getBoolean("normalize", true),
+        p.getBoolean("idf", true),
+        p.getBoolean("normalize", false),
         p.getBoolean("forward-only", false));
   }
 }
