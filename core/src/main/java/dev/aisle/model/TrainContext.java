@@ -1,6 +1,6 @@
 package dev.aisle.model;
 
-import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -9,10 +9,11 @@ import java.util.function.LongConsumer;
  * @param seed the random seed; with one thread the same seed gives the same model
  * @param threads worker threads, at least 1
  * @param progress receives work done so far in the trainer's own units, or null
- * @param epochEnd called after every epoch of an iterative trainer with the epoch number
- *     (1-based), e.g. to record a learning curve; or null
+ * @param epochEnd called after every epoch of an iterative trainer with the model as it is then
+ *     and the epoch number (1-based), e.g. to record a learning curve; or null
  */
-public record TrainContext(long seed, int threads, LongConsumer progress, IntConsumer epochEnd) {
+public record TrainContext(long seed, int threads, LongConsumer progress,
+    ObjIntConsumer<java.util.function.Supplier<Recommender>> epochEnd) {
   public TrainContext {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, was " + threads);
@@ -31,10 +32,10 @@ public record TrainContext(long seed, int threads, LongConsumer progress, IntCon
     }
   }
 
-  /** Reports the end of an epoch if anyone listens. */
-  public void epochDone(int epoch) {
+  /** Reports the end of an epoch if anyone listens; {@code snapshot} is called only then. */
+  public void epochDone(int epoch, java.util.function.Supplier<Recommender> snapshot) {
     if (epochEnd != null) {
-      epochEnd.accept(epoch);
+      epochEnd.accept(snapshot, epoch);
     }
   }
 }

@@ -10,6 +10,9 @@ import dev.aisle.model.cooc.CoocModel;
 import dev.aisle.model.cooc.CoocOptions;
 import dev.aisle.model.hybrid.HybridModel;
 import dev.aisle.model.hybrid.HybridOptions;
+import dev.aisle.model.item2vec.Item2VecModel;
+import dev.aisle.model.item2vec.Item2VecOptions;
+import dev.aisle.model.item2vec.Item2VecTrainer;
 import dev.aisle.model.pop.PopularityModel;
 import dev.aisle.model.pop.PopularityOptions;
 import dev.aisle.model.sknn.SknnModel;
@@ -36,6 +39,10 @@ public enum Algorithm {
     SknnOptions o = SknnOptions.from(p);
     return new Training(o, (c, ctx) -> SknnModel.train(c, o));
   }, SknnModel::read),
+  ITEM2VEC("item2vec", "product embeddings: skip-gram with negative sampling over sessions", p -> {
+    Item2VecOptions o = Item2VecOptions.from(p);
+    return new Training(o, (c, ctx) -> Item2VecTrainer.train(c, o, ctx));
+  }, Item2VecModel::read),
   HYBRID("hybrid", "weighted blend of session-kNN, sequential co-occurrence and item2vec", p -> {
     HybridOptions o = HybridOptions.from(p);
     return new Training(o, (c, ctx) -> trainHybrid(c, o, ctx));
@@ -52,6 +59,10 @@ public enum Algorithm {
     if (o.coocWeight() > 0) {
       parts.add(COOC.prepare(new Params(o.cooc())).train(corpus, ctx));
       weights.add(o.coocWeight());
+    }
+    if (o.item2vecWeight() > 0) {
+      parts.add(ITEM2VEC.prepare(new Params(o.item2vec())).train(corpus, ctx));
+      weights.add(o.item2vecWeight());
     }
     return HybridModel.of(parts, weights.stream().mapToDouble(Double::doubleValue).toArray(),
         o.repeatWeight(), o.repeatDecay());
