@@ -10,14 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class PendingCommand implements Callable<Integer> {
   private static final String[][] PENDING = {
-    {"train", "Train a model on a corpus.",
-        "aisle train --corpus yc.corpus --algorithm item2vec --out yc.model"},
-    {"recommend", "Print recommendations for a product or a session as JSON.",
-        "aisle recommend --model yc.model --product 214536502 -k 10"},
     {"serve", "Serve recommendations and the storefront over HTTP.",
         "aisle serve --model yc.model --port 8080"},
-    {"export", "Export a model for another tool.",
-        "aisle export --model yc.model --format word2vec --out vectors.txt"},
     {"demo", "Generate a shop, train, evaluate and serve the storefront.",
         "aisle demo --port 8080"},
   };

@@ -2,16 +2,11 @@ package dev.aisle.format;
 
 import dev.aisle.BadInputException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.CRC32C;
@@ -42,36 +37,12 @@ public final class ChecksummedFile {
     crc.update(header);
     crc.update(body.buffer(), 0, body.size());
     long sum = crc.getValue();
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = null;
-    try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      readableByAll(tmp);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        writeFully(ch, ByteBuffer.wrap(header));
-        writeFully(ch, ByteBuffer.wrap(body.buffer(), 0, body.size()));
-        writeFully(ch, ByteBuffer.allocate(TRAILER).putLong(0, sum));
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the write already failed; that error is the one to report
-        }
-      }
+    try (AtomicOutput out = new AtomicOutput(target, 1 << 16)) {
+      out.write(header, 0, header.length);
+      out.write(body.buffer(), 0, body.size());
+      byte[] trailer = ByteBuffer.allocate(TRAILER).putLong(0, sum).array();
+      out.write(trailer, 0, trailer.length);
+      out.commit();
     }
     return hex(sum);
   }
@@ -124,26 +95,12 @@ public final class ChecksummedFile {
         hex(stored));
   }
 
-  /** createTempFile makes owner-only files; a corpus or model is as shareable as any output. */
-  private static void readableByAll(Path file) throws IOException {
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file,
-          java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-    }
-  }
-
   private static byte[] header(String magic, int version) {
     byte[] m = magic.getBytes(StandardCharsets.US_ASCII);
     if (m.length != MAGIC_LENGTH) {
       throw new IllegalArgumentException("magic must be 8 ASCII bytes, was '" + magic + "'");
     }
     return ByteBuffer.allocate(HEADER).put(m).putInt(version).array();
-  }
-
-  private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
-    while (b.hasRemaining()) {
-      ch.write(b);
-    }
   }
 
   private static String hex(long v) {

@@ -1,5 +1,7 @@
 package dev.aisle.generate;
 
+import dev.aisle.format.AtomicOutput;
+
 import dev.aisle.generate.HomeFashion.Category;
 import dev.aisle.generate.HomeFashion.Placement;
 import dev.aisle.generate.HomeFashion.Style;

@@ -1,5 +1,7 @@
 package dev.aisle.generate;
 
+import dev.aisle.format.AtomicOutput;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.SplittableRandom;

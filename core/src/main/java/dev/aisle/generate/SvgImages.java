@@ -1,5 +1,7 @@
 package dev.aisle.generate;
 
+import dev.aisle.format.AtomicOutput;
+
 import dev.aisle.generate.HomeFashion.Colour;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

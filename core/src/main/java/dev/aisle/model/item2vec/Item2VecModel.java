@@ -3,7 +3,7 @@ package dev.aisle.model.item2vec;
 import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
-import dev.aisle.model.Recommender;
+import dev.aisle.model.EmbeddingModel;
 import dev.aisle.model.SessionWeighting;
 
 /**
@@ -14,7 +14,7 @@ import dev.aisle.model.SessionWeighting;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Item2VecModel implements Recommender {
+public final class Item2VecModel implements EmbeddingModel {
   private final ProductIndex products;
   private final Item2VecOptions options;
   private final int dim;
@@ -53,11 +53,12 @@ public final class Item2VecModel implements Recommender {
     return products;
   }
 
+  @Override
   public int dim() {
     return dim;
   }
 
-  /** A copy of the trained vector of a product. */
+  @Override
   public float[] vector(int product) {
     return java.util.Arrays.copyOfRange(vectors, product * dim, product * dim + dim);
   }

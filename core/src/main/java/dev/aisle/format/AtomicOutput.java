@@ -1,4 +1,4 @@
-package dev.aisle.generate;
+package dev.aisle.format;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.nio.file.StandardOpenOption;
  * never leaves half a file under the target's name. Buffers its own bytes: {@link #buffer()} and
  * {@link #advance} let a caller format straight into the buffer. Not thread-safe.
  */
-final class AtomicOutput implements Closeable {
+public final class AtomicOutput implements Closeable {
   private final Path target;
   private final Path tmp;
   private final FileChannel channel;
@@ -28,14 +28,14 @@ final class AtomicOutput implements Closeable {
   private long written;
   private boolean committed;
 
-  AtomicOutput(Path target, int bufferSize) {
+  public AtomicOutput(Path target, int bufferSize) {
     this.target = target;
     this.buf = new byte[bufferSize];
     this.wrapped = ByteBuffer.wrap(buf);
     Path dir = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
-      // not Files.createTempFile: its files are owner-only, and the shop is for everyone to read
+      // not Files.createTempFile: its files are owner-only, and outputs are for everyone to read
       Path candidate;
       FileChannel open = null;
       long suffix = ProcessHandle.current().pid() * 1_000_003L + System.nanoTime();
@@ -62,7 +62,7 @@ final class AtomicOutput implements Closeable {
    * @param force whether to force the bytes to disk before the rename (skip it for many small
    *     files that are cheap to write again)
    */
-  static void write(Path target, byte[] bytes, boolean force) {
+  public static void write(Path target, byte[] bytes, boolean force) {
     try (AtomicOutput out = new AtomicOutput(target, Math.max(1, bytes.length))) {
       out.write(bytes, 0, bytes.length);
       out.commit(force);
@@ -70,21 +70,21 @@ final class AtomicOutput implements Closeable {
   }
 
   /** The buffer to format into, from {@link #position()}; call {@link #ensure} first. */
-  byte[] buffer() {
+  public byte[] buffer() {
     return buf;
   }
 
-  int position() {
+  public int position() {
     return pos;
   }
 
   /** Marks {@code n} bytes after the position as filled. */
-  void advance(int n) {
+  public void advance(int n) {
     pos += n;
   }
 
   /** Makes room for {@code n} more bytes in the buffer, flushing if needed. */
-  void ensure(int n) {
+  public void ensure(int n) {
     if (pos + n > buf.length) {
       flush();
       if (n > buf.length) {
@@ -93,7 +93,7 @@ final class AtomicOutput implements Closeable {
     }
   }
 
-  void write(byte[] b, int off, int len) {
+  public void write(byte[] b, int off, int len) {
     while (len > 0) {
       if (pos == buf.length) {
         flush();
@@ -107,7 +107,7 @@ final class AtomicOutput implements Closeable {
   }
 
   /** Bytes handed over so far, buffered or not. */
-  long size() {
+  public long size() {
     return written + pos;
   }
 
@@ -125,11 +125,11 @@ final class AtomicOutput implements Closeable {
   }
 
   /** Flushes, forces to disk and renames the temporary file over the target. */
-  void commit() {
+  public void commit() {
     commit(true);
   }
 
-  private void commit(boolean force) {
+  public void commit(boolean force) {
     flush();
     try {
       if (force) {
