@@ -6,10 +6,11 @@ import dev.aisle.corpus.Corpus;
 import dev.aisle.eval.Comparison;
 import dev.aisle.eval.TestSessions;
 import dev.aisle.eval.TimeSplit;
+import dev.aisle.format.AtomicOutput;
+import dev.aisle.report.HtmlReport;
 import dev.aisle.model.Params;
 import dev.aisle.modelfile.Algorithm;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -95,6 +96,10 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
   Path json;
 
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Write a self-contained HTML report with the table and HR@K / MRR@K charts.")
+  Path html;
+
   @Mixin LogOptions log = new LogOptions();
 
   @Override
@@ -139,9 +144,14 @@ final class EvaluateCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("protocol", protocol);
       doc.put("results", rows.stream().map(Comparison.Row::toMap).toList());
-      Files.writeString(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(doc));
+      AtomicOutput.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsBytes(doc), true);
       err.println("wrote " + json);
+    }
+    if (html != null) {
+      AtomicOutput.write(html, HtmlReport.render(protocol, rows, ks)
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+      err.println("wrote " + html);
     }
     return AisleCommand.OK;
   }

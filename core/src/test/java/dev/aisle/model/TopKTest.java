@@ -1,0 +1,41 @@
+package dev.aisle.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class TopKTest {
+  @Test
+  void returns_the_best_first_and_breaks_ties_by_lower_ordinal() {
+    float[] scores = {0.5f, 0.9f, 0.5f, 0.1f};
+    assertThat(TopK.select(scores, 3, null).stream().map(ScoredItem::product).toList())
+        .containsExactly(1, 0, 2);
+  }
+
+  @Test
+  void skips_excluded_products() {
+    float[] scores = {0.5f, 0.9f, 0.5f};
+    assertThat(TopK.select(scores, 2, p -> p == 1).stream().map(ScoredItem::product).toList())
+        .containsExactly(0, 2);
+  }
+
+  @Property
+  void agrees_with_a_full_sort(@ForAll @Size(min = 1, max = 60) List<@IntRange(max = 9) Integer> raw,
+      @ForAll @IntRange(min = 1, max = 10) int k) {
+    float[] scores = new float[raw.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = raw.get(i);
+    }
+    List<Integer> expected = java.util.stream.IntStream.range(0, scores.length).boxed()
+        .sorted((a, b) -> scores[a] != scores[b] ? Float.compare(scores[b], scores[a])
+            : Integer.compare(a, b))
+        .limit(k).toList();
+    assertThat(TopK.select(scores, k, null).stream().map(ScoredItem::product).toList())
+        .isEqualTo(expected);
+  }
+}
