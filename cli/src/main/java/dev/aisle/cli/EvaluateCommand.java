@@ -2,7 +2,12 @@ package dev.aisle.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aisle.AisleVersion;
 import dev.aisle.corpus.Corpus;
+import dev.aisle.export.Word2VecFormat;
+import dev.aisle.model.ModelInfo;
+import dev.aisle.model.item2vec.Item2VecModel;
+import dev.aisle.model.item2vec.Item2VecOptions;
 import dev.aisle.eval.Comparison;
 import dev.aisle.eval.TestSessions;
 import dev.aisle.eval.TimeSplit;
@@ -86,6 +91,11 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "A hyperparameter of one algorithm, e.g. -p sknn.k=50 -p cooc.score=llr.")
   List<String> params = new ArrayList<>();
 
+  @Option(names = "--vectors", paramLabel = "NAME=FILE",
+      description = "Also evaluate product vectors trained by another tool (word2vec text "
+          + "format: gensim, fastText .vec), queried like item2vec, e.g. --vectors gensim=g.txt.")
+  List<String> vectors = new ArrayList<>();
+
   @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
@@ -137,8 +147,12 @@ final class EvaluateCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "train: %,d sessions, %,d products; test: %,d sessions, %,d "
         + "predictions%n", train.sessionCount(), train.products().size(),
         sessions.sessions().size(), sessions.predictions());
-    List<Comparison.Row> rows = Comparison.run(train, sessions, chosen, byAlgorithm, ks, seed,
-        threads, err::println);
+    List<Comparison.Row> rows = new ArrayList<>();
+    rows.addAll(Comparison.run(train, sessions, chosen, byAlgorithm, ks, seed,
+        threads, err::println));
+    for (String v : vectors) {
+      rows.add(externalVectors(v, train, sessions, err));
+    }
     printTable(out, rows);
     if (json != null) {
       Map<String, Object> doc = new LinkedHashMap<>();
@@ -167,6 +181,24 @@ final class EvaluateCommand implements Callable<Integer> {
           m.get("coverage@" + k), m.get("popularity@" + k), r.trainSeconds(), r.modelBytes(),
           r.p99Millis());
     }
+  }
+
+  private Comparison.Row externalVectors(String spec, Corpus train, TestSessions sessions,
+      PrintWriter err) {
+    int eq = spec.indexOf('=');
+    if (eq <= 0) {
+      throw new IllegalArgumentException("--vectors must be NAME=FILE, was '" + spec + "'");
+    }
+    Path file = Path.of(spec.substring(eq + 1));
+    Word2VecFormat.Vectors v = Word2VecFormat.read(file, train.products());
+    err.printf(Locale.ROOT, "%s: %d-d vectors, %d training products missing (zero vectors), "
+        + "%d words not in training%n", file, v.dim(), v.missing(), v.extra());
+    Map<String, String> query = Map.of("dim", Integer.toString(v.dim()));
+    Item2VecOptions options = Item2VecOptions.from(new Params(query));
+    Item2VecModel model = Item2VecModel.of(train.products(), options, v.values());
+    ModelInfo info = new ModelInfo("item2vec", Map.of("source", file.toString()), 0, 0, null, 0,
+        AisleVersion.get());
+    return Comparison.evaluate(spec.substring(0, eq), model, info, sessions, ks);
   }
 
   /** {@code sknn.k=50} goes to sknn as {@code k=50}. */

@@ -1,5 +1,7 @@
 package dev.aisle.cli;
 
+import dev.aisle.corpus.Corpus;
+import dev.aisle.corpus.CorpusFile;
 import dev.aisle.export.Word2VecFormat;
 import dev.aisle.ingest.LineSource;
 import dev.aisle.model.EmbeddingModel;
@@ -8,6 +10,7 @@ import dev.aisle.modelfile.ModelFile;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,19 +21,30 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {"Export a model's product vectors in the word2vec text format (or --binary), "
-        + "which gensim's KeyedVectors.load_word2vec_format reads."},
+        + "which gensim's KeyedVectors.load_word2vec_format reads;",
+        "or a corpus's sessions as sentences (one session a line, ids separated by spaces) "
+            + "for word2vec, gensim or fastText."},
     footer = {"", "Examples:",
         "  aisle export --model yc.model --format word2vec --out vectors.txt",
-        "  aisle export --model yc.model --format word2vec --binary --out vectors.bin"})
+        "  aisle export --model yc.model --format word2vec --binary --out vectors.bin",
+        "  aisle export --corpus yc.corpus --format sentences --out sessions.txt"})
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "MODEL",
-      description = "An embedding model (item2vec).")
-  Path model;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @Option(names = "--model", paramLabel = "MODEL", description = "An embedding model (item2vec).")
+    Path model;
+
+    @Option(names = "--corpus", paramLabel = "CORPUS", description = "A corpus, for sentences.")
+    Path corpus;
+  }
 
   @Option(names = "--format", defaultValue = "word2vec", paramLabel = "F",
-      description = "word2vec (the only format so far). Default: ${DEFAULT-VALUE}.")
+      description = "word2vec (vectors of a model) or sentences (sessions of a corpus). "
+          + "Default: ${DEFAULT-VALUE}.")
   String format;
 
   @Option(names = "--binary", description = "word2vec's binary layout instead of text.")
@@ -42,12 +56,20 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!"word2vec".equals(format)) {
-      throw new IllegalArgumentException("--format must be word2vec, was '" + format + "'");
+    if ("sentences".equals(format) && source.corpus != null) {
+      Corpus c = CorpusFile.read(source.corpus);
+      Word2VecFormat.writeSentences(c, out);
+      spec.commandLine().getOut().printf(Locale.ROOT, "wrote %,d sessions to %s (%s)%n",
+          c.sessionCount(), out, Sizes.human(LineSource.sizeOf(out)));
+      return AisleCommand.OK;
     }
-    Recommender r = ModelFile.read(model).model();
+    if (!"word2vec".equals(format) || source.model == null) {
+      throw new IllegalArgumentException("use --format word2vec with --model, or --format "
+          + "sentences with --corpus (was --format " + format + ")");
+    }
+    Recommender r = ModelFile.read(source.model).model();
     if (!(r instanceof EmbeddingModel)) {
-      throw new IllegalArgumentException(model + " is a " + r.algorithm()
+      throw new IllegalArgumentException(source.model + " is a " + r.algorithm()
           + " model, which has no product vectors; export an item2vec model");
     }
     EmbeddingModel m = (EmbeddingModel) r;

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,9 +110,76 @@ class CommandLineTest {
 
   @Test
   void commands_still_to_come_fail_clearly() {
-    Run r = run("train");
+    Run r = run("serve");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("not yet available");
+  }
+
+  /** A small generated shop, ingested: the corpus the model commands below work on. */
+  private Path shopCorpus() {
+    Path shop = dir.resolve("shop");
+    assertThat(run("generate", "--products", "200", "--customers", "600", "--seed", "5",
+        "--out", shop.toString()).code()).isZero();
+    Path corpus = dir.resolve("shop.corpus");
+    assertThat(run("ingest", "--catalog", shop.resolve("catalog.csv").toString(), "--out",
+        corpus.toString(), shop.resolve("events.csv").toString()).code()).isZero();
+    return corpus;
+  }
+
+  @Test
+  void train_recommend_and_export_work_together() throws IOException {
+    Path corpus = shopCorpus();
+    Path model = dir.resolve("i2v.model");
+    Run train = run("train", "--corpus", corpus.toString(), "--algorithm", "item2vec",
+        "--threads", "1", "--seed", "11", "-p", "epochs=3", "--out", model.toString());
+    assertThat(train.code()).as(train.err()).isZero();
+    JsonNode related = new ObjectMapper().readTree(run("recommend", "--model", model.toString(),
+        "--product", "P000001", "-k", "5").out());
+    assertThat(related.get("items")).hasSize(5);
+    assertThat(related.get("fallback").asBoolean()).isFalse();
+    for (JsonNode item : related.get("items")) {
+      assertThat(item.get("id").asText()).isNotEqualTo("P000001");
+    }
+    JsonNode unknown = new ObjectMapper().readTree(run("recommend", "--model", model.toString(),
+        "--session", "nope,P000002", "-k", "3").out());
+    assertThat(unknown.get("unknown").get(0).asText()).isEqualTo("nope");
+    Path vectors = dir.resolve("v.txt");
+    assertThat(run("export", "--model", model.toString(), "--format", "word2vec", "--out",
+        vectors.toString()).code()).isZero();
+    List<String> lines = Files.readAllLines(vectors);
+    assertThat(lines.get(0)).isEqualTo((lines.size() - 1) + " 64");
+    assertThat(lines.get(1).split(" ")).hasSize(65);
+  }
+
+  @Test
+  void unknown_algorithm_parameter_is_a_usage_error() {
+    Path corpus = shopCorpus();
+    Run r = run("train", "--corpus", corpus.toString(), "--algorithm", "cooc", "-p", "windw=3",
+        "--out", dir.resolve("x.model").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("cooc has no parameter 'windw'");
+  }
+
+  @Test
+  void evaluate_writes_the_json_contract_and_an_html_report() throws IOException {
+    Path corpus = shopCorpus();
+    Path json = dir.resolve("out.json");
+    Path html = dir.resolve("report.html");
+    Run r = run("evaluate", "--corpus", corpus.toString(), "--split", "last-days=5",
+        "--algorithms", "pop,cooc,sknn", "--k", "5,20", "--json", json.toString(), "--html",
+        html.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(json.toFile());
+    assertThat(doc.get("protocol").get("predictions").asLong()).isPositive();
+    assertThat(doc.get("results")).hasSize(3);
+    for (JsonNode row : doc.get("results")) {
+      for (String key : List.of("model", "HR@20", "MRR@20", "NDCG@20", "coverage@20",
+          "train_seconds", "model_bytes", "p99_ms")) {
+        assertThat(row.has(key)).as(key).isTrue();
+      }
+      assertThat(row.get("HR@20").asDouble()).isBetween(0.0, 1.0);
+    }
+    assertThat(Files.readString(html)).contains("<svg").contains("HR@K").contains("sknn");
   }
 
   @Test

@@ -50,6 +50,19 @@ public final class Comparison {
   }
 
   /**
+   * Evaluates a model made elsewhere (e.g. vectors from another tool), with no training time.
+   *
+   * @param name the row's name
+   * @param info what is known of how the model was made
+   */
+  public static Row evaluate(String name, Recommender model, ModelInfo info, TestSessions test,
+      int[] ks) {
+    Evaluator.Result r = Evaluator.evaluate(model, test, ks, null);
+    return new Row(name, r.metrics(), 0, ModelFile.sizeOf(model, info), r.p50Millis(),
+        r.p99Millis(), info);
+  }
+
+  /**
    * Trains and evaluates every algorithm in turn.
    *
    * @param params per algorithm, its parameters (absent = defaults)

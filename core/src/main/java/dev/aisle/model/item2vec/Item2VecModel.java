@@ -43,6 +43,16 @@ public final class Item2VecModel implements EmbeddingModel {
     }
   }
 
+  /**
+   * A model from vectors trained elsewhere (e.g. read with {@link
+   * dev.aisle.export.Word2VecFormat#read}), queried like a trained one.
+   *
+   * @param vectors {@code products.size() x options.dim()} floats, product by product
+   */
+  public static Item2VecModel of(ProductIndex products, Item2VecOptions options, float[] vectors) {
+    return new Item2VecModel(products, options, vectors.clone());
+  }
+
   @Override
   public String algorithm() {
     return "item2vec";
@@ -80,7 +90,7 @@ public final class Item2VecModel implements EmbeddingModel {
     for (int i = 0; i < n; i++) {
       float w = (float) options.sessionWeighting().weight(i, n, options.lambda());
       if (w != 0) {
-        Item2VecTrainer.axpy(w, unit, session[i] * dim, query, 0, dim);
+        VectorMath.axpy(w, unit, session[i] * dim, query, 0, dim);
       }
     }
     scoreAgainst(query, 0, scores);
@@ -88,7 +98,7 @@ public final class Item2VecModel implements EmbeddingModel {
 
   private void scoreAgainst(float[] q, int qo, float[] scores) {
     for (int p = 0; p < scores.length; p++) {
-      scores[p] = Item2VecTrainer.dot(q, qo, unit, p * dim, dim);
+      scores[p] = VectorMath.dot(q, qo, unit, p * dim, dim);
     }
   }
 
