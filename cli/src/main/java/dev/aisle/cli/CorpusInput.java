@@ -15,10 +15,15 @@ final class CorpusInput {
   private CorpusInput() {}
 
   static Corpus load(Path file, LogOptions log, PrintWriter err) {
+    return load(file, log, err, false);
+  }
+
+  /** As {@link #load(Path, LogOptions, PrintWriter)}; a test log keeps its rare products. */
+  static Corpus load(Path file, LogOptions log, PrintWriter err, boolean test) {
     if (CorpusFile.isCorpus(file)) {
       return CorpusFile.read(file);
     }
-    Corpus c = log.ingest(List.of(file)).corpus();
+    Corpus c = (test ? log.ingestTest(List.of(file)) : log.ingest(List.of(file))).corpus();
     err.printf(Locale.ROOT, "read %s as a %s log: %,d events in %,d sessions%n", file,
         log.format, c.eventCount(), c.sessionCount());
     return c;

@@ -123,7 +123,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<String, Object> protocol = new LinkedHashMap<>();
     if (data.pair != null) {
       train = CorpusInput.load(data.pair.train, log, err);
-      test = CorpusInput.load(data.pair.test, log, err);
+      test = CorpusInput.load(data.pair.test, log, err, true);
       protocol.put("train", data.pair.train.toString());
       protocol.put("test", data.pair.test.toString());
     } else {

@@ -154,9 +154,22 @@ final class LogOptions {
 
   /** Reads, sessionizes and cleans the logs, with a progress bar when interactive. */
   IngestResult ingest(List<Path> inputs) {
+    return ingest(inputs, cleaning());
+  }
+
+  /**
+   * Reads a test log: cleaned like a training log except that products are never dropped for
+   * being rare in the test data itself (the evaluation removes products unseen in training).
+   */
+  IngestResult ingestTest(List<Path> inputs) {
+    CleaningOptions c = cleaning();
+    return ingest(inputs, new CleaningOptions(c.collapseRepeats(), c.minSessionLength(), 1,
+        c.botMaxSessionLength(), c.botMaxRate()));
+  }
+
+  private IngestResult ingest(List<Path> inputs, CleaningOptions clean) {
     long total = inputs.stream().mapToLong(LineSource::sizeOf).sum();
     IngestOptions options = ingestOptions();
-    CleaningOptions clean = cleaning();
     try (Progress progress = Progress.bytes("Reading", total)) {
       return CorpusBuilder.ingest(inputs, options, clean, catalog, progress.listener());
     }
