@@ -96,12 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
           + "format: gensim, fastText .vec), queried like item2vec, e.g. --vectors gensim=g.txt.")
   List<String> vectors = new ArrayList<>();
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
-  long seed;
-
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Training threads. Default: all cores.")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin TrainingOptions training = new TrainingOptions();
 
   @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
   Path json;
@@ -142,14 +137,14 @@ final class EvaluateCommand implements Callable<Integer> {
     protocol.put("removed_test_events", sessions.removedEvents());
     protocol.put("dropped_test_sessions", sessions.droppedSessions());
     protocol.put("k", ks);
-    protocol.put("seed", seed);
-    protocol.put("threads", threads);
+    protocol.put("seed", training.seed);
+    protocol.put("threads", training.threads);
     err.printf(Locale.ROOT, "train: %,d sessions, %,d products; test: %,d sessions, %,d "
         + "predictions%n", train.sessionCount(), train.products().size(),
         sessions.sessions().size(), sessions.predictions());
     List<Comparison.Row> rows = new ArrayList<>();
-    rows.addAll(Comparison.run(train, sessions, chosen, byAlgorithm, ks, seed,
-        threads, err::println));
+    rows.addAll(Comparison.run(train, sessions, chosen, byAlgorithm, ks, training.seed,
+        training.threads, err::println));
     for (String v : vectors) {
       rows.add(externalVectors(v, train, sessions, err));
     }

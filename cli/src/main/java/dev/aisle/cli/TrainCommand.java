@@ -53,11 +53,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "A hyperparameter, e.g. -p dim=64 -p window=5.")
   List<String> params = new ArrayList<>();
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
-  long seed;
-
-  @Option(names = "--threads", paramLabel = "N", description = "Training threads. Default: all cores.")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin TrainingOptions run = new TrainingOptions();
 
   @Mixin LogOptions log = new LogOptions();
 
@@ -71,10 +67,11 @@ final class TrainCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Recommender model;
     try (Progress progress = Progress.start("Training " + a.label(), 0, "", 1)) {
-      model = training.train(c, new TrainContext(seed, threads, progress.listener(), null));
+      model = training.train(c, new TrainContext(run.seed, run.threads, progress.listener(),
+          null));
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    ModelInfo info = ModelFile.info(model, training, seed, threads, CorpusFile.checksum(c),
+    ModelInfo info = ModelFile.info(model, training, run.seed, run.threads, CorpusFile.checksum(c),
         c.eventCount());
     String checksum = ModelFile.write(model, info, this.out);
     out.printf(Locale.ROOT, "trained %s on %,d sessions (%,d products) in %.2f s%n", a.label(),

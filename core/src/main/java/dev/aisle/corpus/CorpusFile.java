@@ -72,12 +72,7 @@ public final class CorpusFile {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode corpus provenance", e);
     }
-    ProductIndex products = c.products();
-    w.writeVarInt(products.size());
-    for (int p = 0; p < products.size(); p++) {
-      w.writeString(products.id(p));
-      w.writeVarInt(products.count(p));
-    }
+    c.products().write(w);
     w.writeVarInt(c.customerCount());
     for (String id : c.customers()) {
       w.writeString(id);
@@ -127,13 +122,8 @@ public final class CorpusFile {
     } catch (JsonProcessingException e) {
       throw new BadInputException(r.source() + ": corrupt corpus provenance: " + e.getOriginalMessage());
     }
-    int productCount = r.readCount(Integer.MAX_VALUE - 8, "product count");
-    String[] ids = new String[productCount];
-    int[] counts = new int[productCount];
-    for (int p = 0; p < productCount; p++) {
-      ids[p] = r.readString();
-      counts[p] = r.readVarInt();
-    }
+    ProductIndex products = ProductIndex.read(r);
+    int productCount = products.size();
     String[] customers = new String[r.readCount(Integer.MAX_VALUE - 8, "customer count")];
     for (int i = 0; i < customers.length; i++) {
       customers[i] = r.readString();
@@ -183,7 +173,7 @@ public final class CorpusFile {
     if (!r.atEnd()) {
       throw new BadInputException(r.source() + ": corrupt corpus: bytes left after the catalog");
     }
-    return new Corpus(new ProductIndex(ids, counts), customers, types, offsets, sessionCustomer,
+    return new Corpus(products, customers, types, offsets, sessionCustomer,
         items, times, typeOf, catalog.build(), info);
   }
 }

@@ -1,5 +1,8 @@
 package dev.aisle.corpus;
 
+import dev.aisle.BadInputException;
+import dev.aisle.format.BinaryReader;
+import dev.aisle.format.BinaryWriter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,6 +60,31 @@ public final class ProductIndex {
   /** A copy of all counts, by ordinal. */
   public int[] counts() {
     return counts.clone();
+  }
+
+  /** Writes the ids and counts, as corpus and model files store the vocabulary. */
+  public void write(BinaryWriter out) {
+    out.writeVarInt(ids.length);
+    for (int p = 0; p < ids.length; p++) {
+      out.writeString(ids[p]);
+      out.writeVarInt(counts[p]);
+    }
+  }
+
+  /** Reads what {@link #write} wrote. */
+  public static ProductIndex read(BinaryReader in) {
+    int n = in.readCount(Integer.MAX_VALUE - 8, "product count");
+    String[] ids = new String[n];
+    int[] counts = new int[n];
+    for (int p = 0; p < n; p++) {
+      ids[p] = in.readString();
+      counts[p] = in.readVarInt();
+    }
+    try {
+      return new ProductIndex(ids, counts);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(in.source() + ": corrupt vocabulary: " + e.getMessage());
+    }
   }
 
   @Override

@@ -56,12 +56,7 @@ public final class ModelFile {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode model provenance", e);
     }
-    ProductIndex products = model.products();
-    w.writeVarInt(products.size());
-    for (int p = 0; p < products.size(); p++) {
-      w.writeString(products.id(p));
-      w.writeVarInt(products.count(p));
-    }
+    model.products().write(w);
     model.write(w);
     return w;
   }
@@ -86,13 +81,7 @@ public final class ModelFile {
     } catch (JsonProcessingException e) {
       throw new BadInputException(file + ": corrupt model provenance: " + e.getOriginalMessage());
     }
-    int n = r.readCount(Integer.MAX_VALUE - 8, "product count");
-    String[] ids = new String[n];
-    int[] counts = new int[n];
-    for (int p = 0; p < n; p++) {
-      ids[p] = r.readString();
-      counts[p] = r.readVarInt();
-    }
+    ProductIndex products = ProductIndex.read(r);
     Algorithm algorithm;
     try {
       algorithm = Algorithm.fromLabel(info.algorithm());
@@ -100,7 +89,7 @@ public final class ModelFile {
       throw new BadInputException(file + ": model of algorithm '" + info.algorithm()
           + "', which this Aisle does not have: upgrade Aisle");
     }
-    Recommender model = algorithm.read(r, new ProductIndex(ids, counts));
+    Recommender model = algorithm.read(r, products);
     if (!r.atEnd()) {
       throw new BadInputException(file + ": corrupt model: bytes left after the parameters");
     }
