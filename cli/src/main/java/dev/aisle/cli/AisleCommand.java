@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
     versionProvider = AisleCommand.Version.class,
     description = "Aisle: product recommendations from browse sessions.",
     subcommands = {IngestCommand.class, StatsCommand.class, GenerateCommand.class,
-        TrainCommand.class, EvaluateCommand.class, RecommendCommand.class, ExportCommand.class},
+        TrainCommand.class, EvaluateCommand.class, RecommendCommand.class, ExportCommand.class,
+        ServeCommand.class},
     footer = {"", "Example:", "  aisle ingest --format session-rec --out yc.corpus clicks.tsv",
         "  aisle stats yc.corpus", "", "Run 'aisle COMMAND --help' for a command's options."})
 public final class AisleCommand implements Callable<Integer> {

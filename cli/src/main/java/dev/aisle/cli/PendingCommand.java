@@ -10,8 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class PendingCommand implements Callable<Integer> {
   private static final String[][] PENDING = {
-    {"serve", "Serve recommendations and the storefront over HTTP.",
-        "aisle serve --model yc.model --port 8080"},
     {"demo", "Generate a shop, train, evaluate and serve the storefront.",
         "aisle demo --port 8080"},
   };

@@ -110,7 +110,7 @@ class CommandLineTest {
 
   @Test
   void commands_still_to_come_fail_clearly() {
-    Run r = run("serve");
+    Run r = run("demo");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("not yet available");
   }

@@ -67,6 +67,40 @@ public final class CatalogReader {
     return read(file, new Catalog.Builder(size), ordinal);
   }
 
+  /** Every product of a catalog file, with ids by ordinal in file order. */
+  public record Listing(List<String> ids, Catalog catalog, Map<String, Integer> ordinals) {
+    /** The ordinal of an id, or -1. */
+    public int ordinal(String id) {
+      return ordinals.getOrDefault(id, -1);
+    }
+  }
+
+  /**
+   * Reads every product of {@code file}, not only those of a corpus: the shop's whole catalog, as
+   * a server needs it for products no model knows yet. A repeated id keeps its last row.
+   */
+  public Listing readAll(Path file) {
+    long lines;
+    try (java.util.stream.Stream<String> s = java.nio.file.Files.lines(file)) {
+      lines = s.count();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new BadInputException(file + ": cannot read: " + e.getMessage());
+    }
+    List<String> ids = new ArrayList<>();
+    Map<String, Integer> ordinals = new java.util.HashMap<>();
+    Catalog.Builder builder = new Catalog.Builder((int) Math.max(0, lines - 1));
+    Catalog all = read(file, builder, id -> ordinals.computeIfAbsent(id, k -> {
+      ids.add(k);
+      return ids.size() - 1;
+    }));
+    Catalog.Builder trimmed = new Catalog.Builder(ids.size());
+    for (int p = 0; p < ids.size(); p++) {
+      trimmed.name(p, all.name(p)).category(p, all.category(p)).price(p, all.price(p))
+          .stock(p, all.stock(p)).image(p, all.image(p));
+    }
+    return new Listing(List.copyOf(ids), trimmed.build(), Map.copyOf(ordinals));
+  }
+
   /** Reads {@code file} on top of what {@code builder} already holds. */
   public Catalog read(Path file, Catalog.Builder builder, ToIntFunction<String> ordinal) {
     try (LineSource lines = LineSource.open(file, null)) {

@@ -1,0 +1,94 @@
+package dev.aisle.cli;
+
+import dev.aisle.server.AisleServer;
+import dev.aisle.server.ModelRegistry;
+import dev.aisle.server.ServerOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aisle serve}: the HTTP API. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {"Serve recommendations over HTTP: /api/products/{id}/related, "
+        + "/api/recommendations, /api/events, /api/customers/{id}/recommendations, "
+        + "/api/products, /api/models, /health, /metrics; the API is described at "
+        + "/api/openapi.json. Stop with Ctrl-C."},
+    footer = {"", "Examples:", "  aisle serve --model yc.model --port 8080",
+        "  aisle serve --model hybrid=shop.model --model i2v=i2v.model --catalog shop/catalog.csv",
+        "  AISLE_API_KEY=secret aisle serve --model shop.model --cors-origin '*' --watch"})
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "[NAME=]FILE",
+      description = "A model to serve (repeat for more; the first is the default).")
+  List<String> models;
+
+  @Option(names = "--catalog", paramLabel = "FILE",
+      description = "The catalog (names, categories, prices, images; images/ beside it is "
+          + "served at /images).")
+  Path catalog;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address to listen on (0.0.0.0 for all). Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = "--api-key", paramLabel = "KEY",
+      description = "Key that events and admin requests must send (X-API-Key); default: the "
+          + "AISLE_API_KEY environment variable, else none.")
+  String apiKey = System.getenv("AISLE_API_KEY");
+
+  @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+      description = "An origin allowed to call the API from a browser, or '*'.")
+  List<String> corsOrigins = new ArrayList<>();
+
+  @Option(names = "--session-gap", defaultValue = "30m", converter = DurationConverter.class,
+      paramLabel = "DURATION", description = "Pause that starts a new live session. "
+          + "Default: ${DEFAULT-VALUE}.")
+  Duration gap;
+
+  @Option(names = "--ann-threshold", defaultValue = "20000", paramLabel = "N",
+      description = "Embedding models with this many products or more use HNSW. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int annThreshold;
+
+  @Option(names = "--watch", description = "Reload the models when their files change.")
+  boolean watch;
+
+  @Option(names = "--web", paramLabel = "DIR", description = "A built web app to serve at /.")
+  Path web;
+
+  @Option(names = "--evaluation", paramLabel = "FILE",
+      description = "An 'aisle evaluate --json' file whose metrics /api/models shows.")
+  Path evaluation;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServerOptions options = new ServerOptions(ModelRegistry.parse(models), catalog, host, port,
+        apiKey == null || apiKey.isEmpty() ? null : apiKey, corsOrigins, gap, annThreshold, watch,
+        web, evaluation);
+    AisleServer server = AisleServer.start(options);
+    spec.commandLine().getOut().printf("Aisle is serving on http://%s:%d/ (Ctrl-C to stop)%n",
+        host, server.port());
+    spec.commandLine().getOut().flush();
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stop.countDown();
+    }));
+    stop.await();
+    return AisleCommand.OK;
+  }
+}

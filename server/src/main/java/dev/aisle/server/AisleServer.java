@@ -1,0 +1,568 @@
+package dev.aisle.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisle.BadInputException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Aisle's HTTP API. Start it, ask it, stop it:
+ *
+ * <pre>
+ * try (AisleServer server = AisleServer.start(ServerOptions.of(List.of("shop.model"), catalog))) {
+ *   // GET http://127.0.0.1:{server.port()}/api/products/P000001/related?k=10
+ * }
+ * </pre>
+ *
+ * Every malformed request gets a 4xx JSON error naming the field at fault; nothing a client sends
+ * produces a 5xx or a stack trace. Read endpoints are open; events and admin endpoints need the
+ * API key once one is set.
+ */
+public final class AisleServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AisleServer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_BATCH = 1000;
+  private static final int MAX_ID = 256;
+
+  private final ServerOptions options;
+  private final ModelRegistry models;
+  private final Shop shop;
+  private final RecommendationService recommendations;
+  private final LiveSessions sessions;
+  private final RequestMetrics metrics = new RequestMetrics();
+  private final Map<String, Object> evaluation;
+  private final byte[] openApi;
+  private final ScheduledExecutorService background;
+  private final Javalin app;
+
+  private AisleServer(ServerOptions options) {
+    this.options = options;
+    this.models = new ModelRegistry(options.models(), options.annThreshold());
+    this.shop = Shop.load(options.catalog());
+    this.recommendations = new RecommendationService(shop);
+    this.sessions = new LiveSessions(options.sessionGap(), 100_000, ServerOptions.MAX_SESSION);
+    this.evaluation = readEvaluation(options.evaluation());
+    this.openApi = resource("openapi.json");
+    metrics.gauge("aisle_models_loaded", () -> models.all().size());
+    metrics.gauge("aisle_model_reloads_total", models::reloads);
+    metrics.gauge("aisle_live_sessions", sessions::size);
+    this.background = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "aisle-background");
+      t.setDaemon(true);
+      return t;
+    });
+    background.scheduleAtFixedRate(() -> sessions.expire(System.currentTimeMillis()), 1, 1,
+        TimeUnit.MINUTES);
+    if (options.watch()) {
+      watchModelFiles();
+    }
+    this.app = Javalin.create(config -> {
+      config.jetty.host = options.host();
+      config.jetty.port = options.port();
+      config.http.maxRequestSize = ServerOptions.MAX_BODY;
+      config.startup.showJavalinBanner = false;
+      if (options.catalog() != null) {
+        Path images = options.catalog().toAbsolutePath().getParent().resolve("images");
+        if (Files.isDirectory(images)) {
+          config.staticFiles.add(sf -> {
+            sf.hostedPath = "/images";
+            sf.directory = images.toString();
+            sf.location = Location.EXTERNAL;
+          });
+        }
+      }
+      if (options.webRoot() != null) {
+        config.staticFiles.add(sf -> {
+          sf.hostedPath = "/";
+          sf.directory = options.webRoot().toAbsolutePath().toString();
+          sf.location = Location.EXTERNAL;
+        });
+        config.spaRoot.addFile("/", options.webRoot().resolve("index.html").toAbsolutePath()
+            .toString(), Location.EXTERNAL);
+      }
+      var r = config.routes;
+      r.before(ctx -> {
+        ctx.attribute("aisle.t0", System.nanoTime());
+        cors(ctx);
+      });
+      r.after(this::recordMetrics);
+      r.options("/api/*", ctx -> ctx.status(204));
+      r.get("/health", route("/health", ctx -> json(ctx, Map.of("status", "ok",
+          "models", models.all().keySet()))));
+      r.get("/metrics", route("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4")
+          .result(metrics.scrape())));
+      r.get("/api/openapi.json", route("/api/openapi.json",
+          ctx -> ctx.contentType("application/json").result(openApi)));
+      r.get("/api/models", route("/api/models", ctx -> json(ctx, describeModels())));
+      r.get("/api/products", route("/api/products", this::listProducts));
+      r.get("/api/products/{id}", route("/api/products/{id}", this::product));
+      r.get("/api/products/{id}/related", route("/api/products/{id}/related", this::related));
+      r.post("/api/recommendations", route("/api/recommendations", this::recommend));
+      r.post("/api/events", route("/api/events", this::events));
+      r.get("/api/customers/{id}/recommendations",
+          route("/api/customers/{id}/recommendations", this::customer));
+      r.post("/api/admin/reload", route("/api/admin/reload", this::reload));
+      r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage()));
+      r.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, null, e.getMessage()));
+      r.exception(HttpResponseException.class,
+          (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
+      r.exception(Exception.class, (e, ctx) -> {
+        LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+        error(ctx, 500, null, "internal error; the server log has the details");
+      });
+      r.error(404, "*", ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
+          error(ctx, 404, null, "no such endpoint: " + ctx.method() + " " + ctx.path());
+        }
+      });
+      r.error(405, "*", ctx -> error(ctx, 405, null, "method not allowed"));
+    });
+  }
+
+  /** Loads the models and catalog and starts listening. */
+  public static AisleServer start(ServerOptions options) {
+    AisleServer s = new AisleServer(options);
+    s.app.start();
+    LOG.info("serving {} on http://{}:{}/", s.models.all().keySet(), options.host(), s.port());
+    return s;
+  }
+
+  /** The port the server listens on (useful with port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    background.shutdownNow();
+    app.stop();
+  }
+
+  // ---- handlers
+
+  private void listProducts(Context ctx) {
+    int page = intParam(ctx, "page", 0, 0, 1_000_000);
+    int size = intParam(ctx, "size", 24, 1, 200);
+    json(ctx, shop.search(ctx.queryParam("q"), ctx.queryParam("category"), page, size,
+        models.get(null).model().products()));
+  }
+
+  private void product(Context ctx) {
+    String id = ctx.pathParam("id");
+    boolean known = shop.has(id) || models.get(null).model().products().ordinal(id) >= 0;
+    if (!known) {
+      throw new ApiException(404, "id", "unknown product '" + id + "'");
+    }
+    Map<String, Object> m = shop.describe(id);
+    int p = models.get(null).model().products().ordinal(id);
+    m.put("views", p < 0 ? 0 : models.get(null).model().products().count(p));
+    json(ctx, m);
+  }
+
+  private void related(Context ctx) {
+    ServedModel model = models.get(ctx.queryParam("model"));
+    int k = intParam(ctx, "k", 20, 1, ServerOptions.MAX_K);
+    json(ctx, recommendations.related(model, ctx.pathParam("id"), k, Rules.NONE));
+  }
+
+  private void recommend(Context ctx) {
+    JsonNode body = jsonBody(ctx);
+    if (!body.isObject()) {
+      throw ApiException.badRequest("body", "expected a JSON object");
+    }
+    List<String> session = stringList(body, "session", ServerOptions.MAX_SESSION, true);
+    int k = intField(body, "k", 20);
+    ServedModel model = models.get(textField(body, "model", false));
+    json(ctx, recommendations.next(model, session, k, rules(body)));
+  }
+
+  private void events(Context ctx) {
+    requireKey(ctx);
+    JsonNode body = jsonBody(ctx);
+    List<JsonNode> events = new ArrayList<>();
+    if (body.isArray()) {
+      if (body.size() > MAX_BATCH) {
+        throw ApiException.badRequest("body", "at most " + MAX_BATCH + " events a request, got "
+            + body.size());
+      }
+      body.forEach(events::add);
+    } else if (body.isObject()) {
+      events.add(body);
+    } else {
+      throw ApiException.badRequest("body", "expected an event object or an array of them");
+    }
+    long now = System.currentTimeMillis();
+    List<long[]> times = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      JsonNode e = events.get(i);
+      String prefix = body.isArray() ? "[" + i + "]." : "";
+      if (!e.isObject()) {
+        throw ApiException.badRequest(prefix.isEmpty() ? "body" : prefix, "expected an object");
+      }
+      textFieldAt(e, "customer", prefix);
+      textFieldAt(e, "product", prefix);
+      times.add(new long[] {timestamp(e.get("timestamp"), prefix, now)});
+    }
+    for (int i = 0; i < events.size(); i++) {
+      sessions.add(events.get(i).get("customer").asText(), events.get(i).get("product").asText(),
+          times.get(i)[0]);
+    }
+    ctx.status(202);
+    json(ctx, Map.of("accepted", events.size()));
+  }
+
+  private void customer(Context ctx) {
+    ServedModel model = models.get(ctx.queryParam("model"));
+    int k = intParam(ctx, "k", 20, 1, ServerOptions.MAX_K);
+    String customer = ctx.pathParam("id");
+    List<String> session = sessions.session(customer, System.currentTimeMillis());
+    Map<String, Object> out = recommendations.next(model, session, k,
+        new Rules(new HashSet<>(session), null, false, 0));
+    out.put("customer", customer);
+    json(ctx, out);
+  }
+
+  private void reload(Context ctx) {
+    requireKey(ctx);
+    try {
+      models.reload();
+    } catch (BadInputException | UncheckedIOException e) {
+      throw new ApiException(409, null, "reload failed, still serving the previous models: "
+          + e.getMessage());
+    }
+    json(ctx, describeModels());
+  }
+
+  // ---- helpers
+
+  private Handler route(String route, Handler handler) {
+    return ctx -> {
+      ctx.attribute("aisle.route", route);
+      handler.handle(ctx);
+    };
+  }
+
+  private void recordMetrics(Context ctx) {
+    Long t0 = ctx.attribute("aisle.t0");
+    String route = ctx.attribute("aisle.route");
+    if (t0 != null) {
+      metrics.record(route == null ? "unmatched" : route, ctx.method().name(),
+          ctx.status().getCode(), System.nanoTime() - t0);
+    }
+  }
+
+  private void cors(Context ctx) {
+    String origin = ctx.header("Origin");
+    if (origin == null || options.corsOrigins().isEmpty()) {
+      return;
+    }
+    if (options.corsOrigins().contains("*") || options.corsOrigins().contains(origin)) {
+      ctx.header("Access-Control-Allow-Origin", options.corsOrigins().contains("*") ? "*"
+          : origin);
+      ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      ctx.header("Access-Control-Allow-Headers", "Content-Type, X-API-Key, Authorization");
+      ctx.header("Vary", "Origin");
+    }
+  }
+
+  private void requireKey(Context ctx) {
+    String key = options.apiKey();
+    if (key == null) {
+      return;
+    }
+    String given = ctx.header("X-API-Key");
+    String auth = ctx.header("Authorization");
+    if (given == null && auth != null && auth.startsWith("Bearer ")) {
+      given = auth.substring("Bearer ".length());
+    }
+    if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+        key.getBytes(StandardCharsets.UTF_8))) {
+      throw new ApiException(401, "X-API-Key", "this endpoint needs the API key in the "
+          + "X-API-Key header");
+    }
+  }
+
+  private Map<String, Object> describeModels() {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (ServedModel m : models.all().values()) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("name", m.name());
+      d.put("algorithm", m.model().algorithm());
+      d.put("products", m.model().products().size());
+      d.put("file", m.path().toString());
+      d.put("checksum", m.loaded().checksum());
+      d.put("ann", m.ann() != null);
+      d.put("provenance", m.loaded().info());
+      Object metricsOf = evaluationOf(m.model().algorithm());
+      if (metricsOf != null) {
+        d.put("evaluation", metricsOf);
+      }
+      list.add(d);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("models", list);
+    out.put("default", models.all().keySet().iterator().next());
+    out.put("loadedAt", Instant.ofEpochMilli(models.loadedAt()).toString());
+    if (evaluation != null) {
+      out.put("protocol", evaluation.get("protocol"));
+    }
+    return out;
+  }
+
+  private Object evaluationOf(String algorithm) {
+    if (evaluation == null || !(evaluation.get("results") instanceof List)) {
+      return null;
+    }
+    for (Object row : (List<?>) evaluation.get("results")) {
+      if (row instanceof Map && algorithm.equals(((Map<?, ?>) row).get("model"))) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> readEvaluation(Path file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      return JSON.readValue(file.toFile(), Map.class);
+    } catch (IOException e) {
+      throw new BadInputException(file + ": not an 'aisle evaluate --json' file: "
+          + e.getMessage());
+    }
+  }
+
+  private void watchModelFiles() {
+    long[] seen = {models.newestFileTime()};
+    background.scheduleWithFixedDelay(() -> {
+      long t = models.newestFileTime();
+      if (t > seen[0]) {
+        seen[0] = t;
+        try {
+          models.reload();
+          LOG.info("model files changed: reloaded {}", models.all().keySet());
+        } catch (RuntimeException e) {
+          LOG.warn("model files changed but reload failed, still serving the old ones: {}",
+              e.getMessage());
+        }
+      }
+    }, 2, 2, TimeUnit.SECONDS);
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = AisleServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void json(Context ctx, Object value) {
+    try {
+      ctx.contentType("application/json").result(JSON.writeValueAsBytes(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode the response", e);
+    }
+  }
+
+  private static void error(Context ctx, int status, String field, String message) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("error", message);
+    if (field != null) {
+      m.put("field", field);
+    }
+    m.put("status", status);
+    ctx.status(status);
+    json(ctx, m);
+  }
+
+  private static JsonNode jsonBody(Context ctx) {
+    String type = ctx.contentType();
+    if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new ApiException(415, "Content-Type", "send application/json, not " + type);
+    }
+    String length = ctx.header("Content-Length");
+    if (length != null) {
+      try {
+        if (Long.parseLong(length.trim()) > ServerOptions.MAX_BODY) {
+          throw new ApiException(413, "body", "the body is larger than "
+              + ServerOptions.MAX_BODY + " bytes");
+        }
+      } catch (NumberFormatException e) {
+        throw ApiException.badRequest("Content-Length", "not a number");
+      }
+    }
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length == 0) {
+      throw ApiException.badRequest("body", "the body is empty; send a JSON object");
+    }
+    if (bytes.length > ServerOptions.MAX_BODY) {
+      throw new ApiException(413, "body", "the body is larger than " + ServerOptions.MAX_BODY
+          + " bytes");
+    }
+    try {
+      return JSON.readTree(bytes);
+    } catch (IOException e) {
+      String detail = e instanceof JsonProcessingException
+          ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
+      throw ApiException.badRequest("body", "malformed JSON: " + detail);
+    }
+  }
+
+  private static int intParam(Context ctx, String name, int defaultValue, int min, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      int x = Integer.parseInt(v.trim());
+      if (x < min || x > max) {
+        throw ApiException.badRequest(name, name + " must be in " + min + ".." + max + ", was "
+            + x);
+      }
+      return x;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(name, name + " must be a whole number, was '" + v + "'");
+    }
+  }
+
+  private static int intField(JsonNode body, String name, int defaultValue) {
+    JsonNode n = body.get(name);
+    if (n == null || n.isNull()) {
+      return defaultValue;
+    }
+    if (!n.isInt()) {
+      throw ApiException.badRequest(name, name + " must be a whole number");
+    }
+    int k = n.asInt();
+    if (k < 1 || k > ServerOptions.MAX_K) {
+      throw ApiException.badRequest(name, name + " must be in 1.." + ServerOptions.MAX_K
+          + ", was " + k);
+    }
+    return k;
+  }
+
+  private static String textField(JsonNode body, String name, boolean required) {
+    return textFieldAt(body, name, "", required);
+  }
+
+  private static String textFieldAt(JsonNode body, String name, String prefix) {
+    return textFieldAt(body, name, prefix, true);
+  }
+
+  private static String textFieldAt(JsonNode body, String name, String prefix, boolean required) {
+    JsonNode n = body.get(name);
+    if (n == null || n.isNull()) {
+      if (required) {
+        throw ApiException.badRequest(prefix + name, prefix + name + " is required");
+      }
+      return null;
+    }
+    if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > MAX_ID) {
+      throw ApiException.badRequest(prefix + name, prefix + name
+          + " must be a non-empty string of at most " + MAX_ID + " characters");
+    }
+    return n.asText();
+  }
+
+  private static List<String> stringList(JsonNode body, String name, int max, boolean required) {
+    JsonNode n = body.get(name);
+    if (n == null || n.isNull()) {
+      if (required) {
+        throw ApiException.badRequest(name, name + " is required: a list of product ids");
+      }
+      return List.of();
+    }
+    if (!n.isArray()) {
+      throw ApiException.badRequest(name, name + " must be a list of product ids");
+    }
+    if (n.size() > max) {
+      throw ApiException.badRequest(name, name + " has " + n.size() + " products; at most "
+          + max);
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n.size(); i++) {
+      JsonNode x = n.get(i);
+      if (!x.isTextual() || x.asText().isEmpty() || x.asText().length() > MAX_ID) {
+        throw ApiException.badRequest(name + "[" + i + "]", name + "[" + i
+            + "] must be a product id string");
+      }
+      out.add(x.asText());
+    }
+    return out;
+  }
+
+  private static Rules rules(JsonNode body) {
+    Set<String> exclude = new HashSet<>(stringList(body, "exclude", 10_000, false));
+    String category = textField(body, "category", false);
+    JsonNode stock = body.get("inStockOnly");
+    if (stock != null && !stock.isNull() && !stock.isBoolean()) {
+      throw ApiException.badRequest("inStockOnly", "inStockOnly must be true or false");
+    }
+    JsonNode perCategory = body.get("maxPerCategory");
+    int max = 0;
+    if (perCategory != null && !perCategory.isNull()) {
+      if (!perCategory.isInt() || perCategory.asInt() < 0) {
+        throw ApiException.badRequest("maxPerCategory", "maxPerCategory must be a whole "
+            + "number >= 0");
+      }
+      max = perCategory.asInt();
+    }
+    return new Rules(exclude, category, stock != null && stock.asBoolean(), max);
+  }
+
+  private static long timestamp(JsonNode n, String prefix, long now) {
+    if (n == null || n.isNull()) {
+      return now;
+    }
+    if (n.isIntegralNumber()) {
+      long t = n.asLong();
+      if (t < 631_152_000_000L || t > 4_102_444_800_000L) {
+        throw ApiException.badRequest(prefix + "timestamp", prefix + "timestamp must be epoch "
+            + "milliseconds between 1990 and 2100, was " + t);
+      }
+      return t;
+    }
+    if (n.isTextual()) {
+      try {
+        return Instant.parse(n.asText()).toEpochMilli();
+      } catch (DateTimeParseException e) {
+        throw ApiException.badRequest(prefix + "timestamp", prefix + "timestamp must be "
+            + "epoch milliseconds or ISO-8601 such as 2026-01-05T10:00:00Z");
+      }
+    }
+    throw ApiException.badRequest(prefix + "timestamp", prefix + "timestamp must be a number "
+        + "or an ISO-8601 string");
+  }
+}

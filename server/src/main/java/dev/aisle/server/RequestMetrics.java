@@ -1,0 +1,82 @@
+package dev.aisle.server;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * Request counts and latency histograms by route, method and status, in the Prometheus text
+ * exposition format (version 0.0.4), plus gauges supplied by the server.
+ *
+ * <p>Thread-safe; recording is lock-free.
+ */
+final class RequestMetrics {
+  private static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+      0.25, 0.5, 1, 2.5};
+
+  private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
+  private final Map<String, Supplier<Number>> gauges = new ConcurrentHashMap<>();
+
+  private static final class Histogram {
+    final LongAdder[] buckets = new LongAdder[BUCKETS.length];
+    final LongAdder count = new LongAdder();
+    final java.util.concurrent.atomic.DoubleAdder sum = new java.util.concurrent.atomic.DoubleAdder();
+
+    Histogram() {
+      for (int i = 0; i < buckets.length; i++) {
+        buckets[i] = new LongAdder();
+      }
+    }
+  }
+
+  void record(String route, String method, int status, long nanos) {
+    String labels = String.format(Locale.ROOT, "route=\"%s\",method=\"%s\"", escape(route), method);
+    counts.computeIfAbsent(labels + ",status=\"" + status + "\"", k -> new LongAdder()).increment();
+    Histogram h = latency.computeIfAbsent(labels, k -> new Histogram());
+    double seconds = nanos / 1e9;
+    for (int i = 0; i < BUCKETS.length; i++) {
+      if (seconds <= BUCKETS[i]) {
+        h.buckets[i].increment();
+      }
+    }
+    h.count.increment();
+    h.sum.add(seconds);
+  }
+
+  /** A gauge read at every scrape, e.g. the number of live sessions. */
+  void gauge(String name, Supplier<Number> value) {
+    gauges.put(name, value);
+  }
+
+  String scrape() {
+    StringBuilder sb = new StringBuilder(4096);
+    sb.append("# HELP aisle_http_requests_total HTTP requests by route, method and status.\n")
+        .append("# TYPE aisle_http_requests_total counter\n");
+    counts.forEach((labels, n) -> sb.append("aisle_http_requests_total{").append(labels)
+        .append("} ").append(n.sum()).append('\n'));
+    sb.append("# HELP aisle_http_request_duration_seconds Time to answer a request.\n")
+        .append("# TYPE aisle_http_request_duration_seconds histogram\n");
+    latency.forEach((labels, h) -> {
+      for (int i = 0; i < BUCKETS.length; i++) {
+        sb.append("aisle_http_request_duration_seconds_bucket{").append(labels).append(",le=\"")
+            .append(BUCKETS[i]).append("\"} ").append(h.buckets[i].sum()).append('\n');
+      }
+      sb.append("aisle_http_request_duration_seconds_bucket{").append(labels)
+          .append(",le=\"+Inf\"} ").append(h.count.sum()).append('\n');
+      sb.append("aisle_http_request_duration_seconds_sum{").append(labels).append("} ")
+          .append(String.format(Locale.ROOT, "%.6f", h.sum.sum())).append('\n');
+      sb.append("aisle_http_request_duration_seconds_count{").append(labels).append("} ")
+          .append(h.count.sum()).append('\n');
+    });
+    gauges.forEach((name, value) -> sb.append("# TYPE ").append(name).append(" gauge\n")
+        .append(name).append(' ').append(value.get()).append('\n'));
+    return sb.toString();
+  }
+
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+}
