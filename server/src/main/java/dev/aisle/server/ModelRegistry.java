@@ -1,5 +1,6 @@
 package dev.aisle.server;
 
+import dev.aisle.modelfile.ModelFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,14 +47,24 @@ public final class ModelRegistry {
     return out;
   }
 
-  /** Loads every model file; on success the new set replaces the old one at once. */
+  /**
+   * Loads every model file; on success the new set replaces the old one at once. A file whose
+   * checksum has not changed keeps its served model (and its HNSW graph, which takes long to build).
+   */
   synchronized Map<String, ServedModel> reload() {
+    Map<String, ServedModel> current = live.get();
     Map<String, ServedModel> next = new LinkedHashMap<>();
     for (Source s : sources) {
-      ServedModel m = ServedModel.load(s.name() == null ? "pending" : s.name(), s.path(),
-          annThreshold);
-      String name = s.name() != null ? s.name() : uniqueName(next, m.model().algorithm());
-      next.put(name, new ServedModel(name, m.path(), m.loaded(), m.unit(), m.ann()));
+      ModelFile.Loaded loaded = ModelFile.read(s.path());
+      String name = s.name() != null ? s.name()
+          : uniqueName(next, loaded.model().algorithm());
+      ServedModel same = current == null ? null : current.get(name);
+      if (same != null && same.loaded().checksum().equals(loaded.checksum())
+          && same.path().equals(s.path())) {
+        next.put(name, same);
+      } else {
+        next.put(name, ServedModel.of(name, s.path(), loaded, annThreshold));
+      }
     }
     live.set(java.util.Collections.unmodifiableMap(next));
     loadedAt = System.currentTimeMillis();

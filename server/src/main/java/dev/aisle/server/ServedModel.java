@@ -26,9 +26,8 @@ record ServedModel(String name, Path path, ModelFile.Loaded loaded, float[] unit
     return ((EmbeddingModel) model()).dim();
   }
 
-  /** Loads a model file; embedding models of at least {@code annThreshold} products get HNSW. */
-  static ServedModel load(String name, Path path, int annThreshold) {
-    ModelFile.Loaded loaded = ModelFile.read(path);
+  /** Serves a loaded model; embedding models of at least {@code annThreshold} products get HNSW. */
+  static ServedModel of(String name, Path path, ModelFile.Loaded loaded, int annThreshold) {
     if (!(loaded.model() instanceof EmbeddingModel)) {
       return new ServedModel(name, path, loaded, null, null);
     }
