@@ -177,9 +177,10 @@ final class RecommendationService {
 
   private String nextReason(Recommender model, int last, int item) {
     CoocModel cooc = cooc(model);
-    if (cooc != null && cooc.sessionsTogether(last, item) > 0) {
-      return String.format(Locale.ROOT, "often browsed after %s (%d sessions)",
-          shop.name(model.products().id(last)), cooc.sessionsTogether(last, item));
+    int together = cooc == null ? 0 : cooc.sessionsTogether(last, item);
+    if (together > 0) {
+      return String.format(Locale.ROOT, "often browsed after %s (%d session%s)",
+          shop.name(model.products().id(last)), together, together == 1 ? "" : "s");
     }
     if (model instanceof SknnModel || model instanceof HybridModel) {
       return "browsed in sessions like yours";
