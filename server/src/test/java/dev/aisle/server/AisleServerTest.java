@@ -239,6 +239,33 @@ class AisleServerTest {
     assertThat(failures.get()).isZero();
   }
 
+  @Test
+  void the_file_watch_reloads_a_changed_model() throws Exception {
+    Path watched = Files.copy(item2vec, dir.resolve("watched.model"),
+        StandardCopyOption.REPLACE_EXISTING);
+    ServerOptions o = new ServerOptions(ModelRegistry.parse(List.of("w=" + watched)), null,
+        "127.0.0.1", 0, null, List.of(), java.time.Duration.ofMinutes(30), 100, true, null, null);
+    try (AisleServer watching = AisleServer.start(o)) {
+      URI models = URI.create("http://127.0.0.1:" + watching.port() + "/api/models");
+      String before = JSON.readTree(http.send(HttpRequest.newBuilder(models).build(),
+          HttpResponse.BodyHandlers.ofString()).body()).get("models").get(0).get("algorithm")
+          .asText();
+      Path cooc = train(Algorithm.COOC, "watched-cooc.model");
+      Files.move(cooc, watched, StandardCopyOption.REPLACE_EXISTING);
+      Files.setLastModifiedTime(watched, java.nio.file.attribute.FileTime.fromMillis(
+          System.currentTimeMillis() + 5_000));
+      String after = before;
+      for (int i = 0; i < 50 && after.equals(before); i++) {
+        Thread.sleep(200);
+        after = JSON.readTree(http.send(HttpRequest.newBuilder(models).build(),
+            HttpResponse.BodyHandlers.ofString()).body()).get("models").get(0)
+            .get("algorithm").asText();
+      }
+      assertThat(before).isEqualTo("item2vec");
+      assertThat(after).isEqualTo("cooc");
+    }
+  }
+
   static Stream<Arguments> badRequests() {
     return Stream.of(
         Arguments.of("POST", "/api/recommendations", "{\"session\":", "application/json", 400),
