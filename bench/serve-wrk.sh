@@ -34,15 +34,17 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-cat > "$work/related.lua" <<LUA
-math.randomseed(7)
-request = function()
-  return wrk.format("GET", string.format("/api/products/P%06d/related?k=20", math.random(1, $products)))
-end
+cat > "$work/report.lua" <<'LUA'
 done = function(summary, latency, requests)
   io.write(string.format("p50 %.2f ms, p99 %.2f ms, non-2xx %d, socket errors %d\n",
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
+cat > "$work/related.lua" <<LUA
+math.randomseed(7)
+request = function()
+  return wrk.format("GET", string.format("/api/products/P%06d/related?k=20", math.random(1, $products)))
 end
 LUA
 cat > "$work/session.lua" <<LUA
@@ -53,12 +55,9 @@ request = function()
   return wrk.format("POST", "/api/recommendations", {["Content-Type"] = "application/json"},
     '{"session":[' .. table.concat(ids, ",") .. '],"k":20}')
 end
-done = function(summary, latency, requests)
-  io.write(string.format("p50 %.2f ms, p99 %.2f ms, non-2xx %d, socket errors %d\n",
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
 LUA
+cat "$work/report.lua" >> "$work/related.lua"
+cat "$work/report.lua" >> "$work/session.lua"
 
 echo "== warm-up"; wrk -t2 -c16 -d10s -s "$work/related.lua" "http://127.0.0.1:$port" | tail -1
 echo "== 1. related ($products products, 64-d item2vec, HNSW)"
