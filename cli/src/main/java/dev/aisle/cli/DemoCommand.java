@@ -3,12 +3,10 @@ package dev.aisle.cli;
 import dev.aisle.generate.GeneratorOptions;
 import dev.aisle.modelfile.Algorithm;
 import dev.aisle.server.AisleServer;
-import dev.aisle.server.ModelRegistry;
 import dev.aisle.server.ServerOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -130,8 +128,8 @@ final class DemoCommand implements Callable<Integer> {
     for (String algorithm : SERVED) {
       models.add(algorithm + "=" + model(algorithm));
     }
-    return new ServerOptions(ModelRegistry.parse(models), catalog(), host, listenPort, null,
-        List.of(), Duration.ofMinutes(30), 20_000, false, null, evaluation());
+    return ServerOptions.of(models, catalog()).withHost(host).withPort(listenPort)
+        .withEvaluation(evaluation());
   }
 
   private Path catalog() {

@@ -60,9 +60,15 @@ final class ServeCommand implements Callable<Integer> {
   Duration gap;
 
   @Option(names = "--ann-threshold", defaultValue = "20000", paramLabel = "N",
-      description = "Embedding models with this many products or more use HNSW. "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "Embedding models with this many products or more, and too many for "
+          + "neighbour lists, use HNSW. Default: ${DEFAULT-VALUE}.")
   int annThreshold;
+
+  @Option(names = "--neighbour-lists-up-to", defaultValue = "200000", paramLabel = "N",
+      description = "Embedding models with at most this many products get exact neighbour lists "
+          + "computed at load (n^2 work), making /related a lookup; 0 turns them off. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int neighbourListMax;
 
   @Option(names = "--watch", description = "Reload the models when their files change.")
   boolean watch;
@@ -77,8 +83,8 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ServerOptions options = new ServerOptions(ModelRegistry.parse(models), catalog, host, port,
-        apiKey == null || apiKey.isEmpty() ? null : apiKey, corsOrigins, gap, annThreshold, watch,
-        web, evaluation);
+        apiKey == null || apiKey.isEmpty() ? null : apiKey, corsOrigins, gap, annThreshold,
+        neighbourListMax, watch, web, evaluation);
     AisleServer server = AisleServer.start(options);
     spec.commandLine().getOut().printf("Aisle is serving on http://%s:%d/ (Ctrl-C to stop)%n",
         host, server.port());

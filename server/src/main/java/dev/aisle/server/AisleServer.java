@@ -70,7 +70,8 @@ public final class AisleServer implements AutoCloseable {
 
   private AisleServer(ServerOptions options) {
     this.options = options;
-    this.models = new ModelRegistry(options.models(), options.annThreshold());
+    this.models = new ModelRegistry(options.models(), options.annThreshold(),
+        options.neighbourListMax());
     this.shop = Shop.load(options.catalog());
     this.recommendations = new RecommendationService(shop);
     this.sessions = new LiveSessions(options.sessionGap(), 100_000, ServerOptions.MAX_SESSION);
@@ -366,6 +367,7 @@ public final class AisleServer implements AutoCloseable {
       d.put("file", m.path().toString());
       d.put("checksum", m.loaded().checksum());
       d.put("ann", m.ann() != null);
+      d.put("neighbourLists", m.neighbours() != null);
       d.put("vectors", m.unit() != null);
       d.put("provenance", m.loaded().info());
       Object metricsOf = evaluationOf(m.model().algorithm());

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Answers "customers also browsed" and "next for this session" with a served model: scores (exact,
- * or HNSW candidates for large embedding models), business rules, popularity fallback for products
+ * precomputed neighbour lists, or HNSW candidates for large embedding models), business rules, popularity fallback for products
  * the model does not know, and a reason for every item grounded in the data.
  *
  * <p>Thread-safe.
@@ -41,6 +41,9 @@ final class RecommendationService {
     if (fallback) {
       fallbackCategory = shop.category(productId);
       ranked = popular(products, fallbackCategory);
+    } else if (served.neighbours() != null
+        && candidates(k, rules) <= served.neighbours().length()) {
+      ranked = served.neighbours().nearest(p, candidates(k, rules));
     } else if (served.ann() != null) {
       float[] q = new float[served.dim()];
       System.arraycopy(served.unit(), p * served.dim(), q, 0, served.dim());

@@ -59,7 +59,7 @@ class AisleServerTest {
     item2vec = train(Algorithm.ITEM2VEC, "i2v.model", "epochs=3");
     ServerOptions o = new ServerOptions(ModelRegistry.parse(List.of("hybrid=" + hybrid,
         "i2v=" + item2vec)), dir.resolve("shop/catalog.csv"), "127.0.0.1", 0, "secret",
-        List.of("https://shop.example"), java.time.Duration.ofMinutes(30), 100, false, null,
+        List.of("https://shop.example"), java.time.Duration.ofMinutes(30), 100, 0, false, null,
         null);
     server = AisleServer.start(o);
   }
@@ -276,11 +276,46 @@ class AisleServerTest {
   }
 
   @Test
+  void related_from_neighbour_lists_matches_exact_scoring() throws Exception {
+    ServerOptions exact = new ServerOptions(ModelRegistry.parse(List.of("i2v=" + item2vec)), null,
+        "127.0.0.1", 0, null, List.of(), java.time.Duration.ofMinutes(30), Integer.MAX_VALUE, 0,
+        false, null, null);
+    try (AisleServer lists = AisleServer.start(exact.withNeighbourListMax(100_000));
+        AisleServer plain = AisleServer.start(exact)) {
+      assertThat(JSON.readTree(getFrom(lists, "/api/models")).get("models").get(0)
+          .get("neighbourLists").asBoolean()).isTrue();
+      for (String id : List.of("P000001", "P000017", "P000123", "P000300")) {
+        String path = "/api/products/" + id + "/related?k=20";
+        com.fasterxml.jackson.databind.JsonNode listed = JSON.readTree(getFrom(lists, path));
+        assertThat(listed.get("fallback").asBoolean()).as(id).isFalse();
+        List<String> fromLists = ids(listed);
+        List<String> fromExact = ids(JSON.readTree(getFrom(plain, path)));
+        assertThat(fromLists).hasSize(20).isEqualTo(fromExact);
+      }
+    }
+  }
+
+  private String getFrom(AisleServer s, String path) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + s.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    return r.body();
+  }
+
+  private static List<String> ids(com.fasterxml.jackson.databind.JsonNode response) {
+    List<String> out = new java.util.ArrayList<>();
+    response.get("items").forEach(i -> out.add(i.get("id").asText()));
+    return out;
+  }
+
+  @Test
   void the_file_watch_reloads_a_changed_model() throws Exception {
     Path watched = Files.copy(item2vec, dir.resolve("watched.model"),
         StandardCopyOption.REPLACE_EXISTING);
     ServerOptions o = new ServerOptions(ModelRegistry.parse(List.of("w=" + watched)), null,
-        "127.0.0.1", 0, null, List.of(), java.time.Duration.ofMinutes(30), 100, true, null, null);
+        "127.0.0.1", 0, null, List.of(), java.time.Duration.ofMinutes(30), 100, 100_000, true, null,
+        null);
     try (AisleServer watching = AisleServer.start(o)) {
       URI models = URI.create("http://127.0.0.1:" + watching.port() + "/api/models");
       String before = JSON.readTree(http.send(HttpRequest.newBuilder(models).build(),

@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,9 +48,9 @@ class WebAppServingTest {
     Files.writeString(dir.resolve("web/index.html"), INDEX);
     Files.writeString(web.resolve("app.js"), "console.log('aisle')");
     Path evaluation = Files.writeString(dir.resolve("evaluation.json"), EVALUATION);
-    server = AisleServer.start(new ServerOptions(ModelRegistry.parse(List.of(model.toString())),
-        dir.resolve("shop/catalog.csv"), "127.0.0.1", 0, null, List.of(), Duration.ofMinutes(30),
-        20_000, false, dir.resolve("web"), evaluation));
+    server = AisleServer.start(ServerOptions.of(List.of(model.toString()),
+        dir.resolve("shop/catalog.csv")).withPort(0).withWebRoot(dir.resolve("web"))
+        .withEvaluation(evaluation));
   }
 
   @AfterAll
