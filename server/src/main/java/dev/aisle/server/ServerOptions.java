@@ -74,4 +74,21 @@ public record ServerOptions(List<ModelRegistry.Source> models, Path catalog, Str
     return new ServerOptions(models, catalog, host, port, apiKey, corsOrigins, sessionGap,
         annThreshold, max, watch, webRoot, evaluation);
   }
+
+  public ServerOptions withHost(String h) {
+    return new ServerOptions(models, catalog, h, port, apiKey, corsOrigins, sessionGap,
+        annThreshold, neighbourListMax, watch, webRoot, evaluation);
+  }
+
+  /** The same options serving the built web app in {@code dir} at {@code /}. */
+  public ServerOptions withWebRoot(Path dir) {
+    return new ServerOptions(models, catalog, host, port, apiKey, corsOrigins, sessionGap,
+        annThreshold, neighbourListMax, watch, dir, evaluation);
+  }
+
+  /** The same options with an {@code aisle evaluate --json} report to serve. */
+  public ServerOptions withEvaluation(Path file) {
+    return new ServerOptions(models, catalog, host, port, apiKey, corsOrigins, sessionGap,
+        annThreshold, neighbourListMax, watch, webRoot, file);
+  }
 }

@@ -123,6 +123,42 @@ class AisleServerTest {
   }
 
   @Test
+  void embedding_models_have_a_product_map_for_the_dashboard() throws Exception {
+    HttpResponse<String> r = get("/api/models/i2v/map?limit=50");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode map = json(r);
+    assertThat(map.get("method").asText()).isEqualTo("pca");
+    assertThat(map.get("points")).hasSize(50);
+    JsonNode first = map.get("points").get(0);
+    assertThat(first.get("id").asText()).isEqualTo(popular(0));
+    assertThat(first.get("category").asText()).isNotBlank().isNotEqualTo("unknown");
+    assertThat(first.get("name").asText()).isNotEqualTo(popular(0));
+    assertThat(first.get("x").isNumber()).isTrue();
+    double explained = map.get("explainedVariance").get(0).asDouble()
+        + map.get("explainedVariance").get(1).asDouble();
+    assertThat(explained).isBetween(0.01, 1.0);
+    assertThat(json(get("/api/models")).get("models").get(1).get("vectors").asBoolean()).isTrue();
+  }
+
+  @Test
+  void a_model_without_vectors_has_no_map_and_says_which_do() throws Exception {
+    HttpResponse<String> r = get("/api/models/hybrid/map");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(json(r).get("error").asText()).contains("no product vectors").contains("i2v");
+    assertThat(get("/api/models/nope/map").statusCode()).isEqualTo(400);
+    assertThat(json(get("/api/models/i2v/map?limit=0")).get("field").asText())
+        .isEqualTo("limit");
+  }
+
+  @Test
+  void without_an_evaluation_file_the_evaluation_endpoint_says_how_to_get_one()
+      throws Exception {
+    HttpResponse<String> r = get("/api/evaluation");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(json(r).get("error").asText()).contains("--evaluation");
+  }
+
+  @Test
   void unknown_products_fall_back_to_popularity() throws Exception {
     JsonNode body = json(get("/api/products/NEW-PRODUCT/related?k=3"));
     assertThat(body.get("fallback").asBoolean()).isTrue();
