@@ -1,12 +1,15 @@
 package dev.aisle.cli;
 
+import dev.aisle.search.SearchBackend;
 import dev.aisle.server.AisleServer;
 import dev.aisle.server.ModelRegistry;
 import dev.aisle.server.ServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -26,7 +29,9 @@ import picocli.CommandLine.Spec;
         + "Stop with Ctrl-C."},
     footer = {"", "Examples:", "  aisle serve --model yc.model --port 8080",
         "  aisle serve --model hybrid=shop.model --model i2v=i2v.model --catalog shop/catalog.csv",
-        "  AISLE_API_KEY=secret aisle serve --model shop.model --cors-origin '*' --watch"})
+        "  AISLE_API_KEY=secret aisle serve --model shop.model --cors-origin '*' --watch",
+        "  aisle serve --model shop.model --catalog shop/catalog.csv "
+            + "--backend solr://localhost:8983/shop"})
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -71,6 +76,12 @@ final class ServeCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   int neighbourListMax;
 
+  @Option(names = "--backend", paramLabel = "[NAME=]URI",
+      description = "A search engine that answers for a model (the default one without NAME=), "
+          + "holding its export from 'aisle index': solr://HOST:PORT/COLLECTION. The model file "
+          + "is still loaded: for the products, popularity fallback and reasons.")
+  List<String> backends = new ArrayList<>();
+
   @Option(names = "--watch", description = "Reload the models when their files change.")
   boolean watch;
 
@@ -88,7 +99,17 @@ final class ServeCommand implements Callable<Integer> {
     ServerOptions options = new ServerOptions(ModelRegistry.parse(models), catalog, host, port,
         apiKey == null || apiKey.isEmpty() ? null : apiKey, corsOrigins, gap, annThreshold,
         neighbourListMax, watch, web, evaluation);
-    AisleServer server = AisleServer.start(options);
+    Map<String, SearchBackend> engines = new LinkedHashMap<>();
+    for (String b : backends) {
+      int eq = b.indexOf('=');
+      boolean named = eq > 0 && b.indexOf("://") > eq;
+      String name = named ? b.substring(0, eq) : "";
+      if (engines.put(name, SearchBackend.connect(named ? b.substring(eq + 1) : b)) != null) {
+        throw new IllegalArgumentException("--backend: two backends for model '"
+            + (name.isEmpty() ? "(default)" : name) + "'");
+      }
+    }
+    AisleServer server = AisleServer.start(options, engines);
     spec.commandLine().getOut().printf("Aisle is serving on http://%s:%d/ (Ctrl-C to stop)%n",
         host, server.port());
     spec.commandLine().getOut().flush();

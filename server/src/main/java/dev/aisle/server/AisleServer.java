@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisle.BadInputException;
 import dev.aisle.model.EmbeddingModel;
+import dev.aisle.search.SearchBackend;
+import dev.aisle.search.SearchEngineException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -67,13 +69,16 @@ public final class AisleServer implements AutoCloseable {
   private final ScheduledExecutorService background;
   private final Map<String, ProductMap> maps = new ConcurrentHashMap<>();
   private final Javalin app;
+  private final EngineBackends engines;
 
-  private AisleServer(ServerOptions options) {
+  private AisleServer(ServerOptions options, Map<String, SearchBackend> backends) {
     this.options = options;
     this.models = new ModelRegistry(options.models(), options.annThreshold(),
         options.neighbourListMax());
     this.shop = Shop.load(options.catalog());
-    this.recommendations = new RecommendationService(shop);
+    this.engines = backends.isEmpty() ? EngineBackends.NONE
+        : EngineBackends.attach(backends, models);
+    this.recommendations = new RecommendationService(shop, engines);
     this.sessions = new LiveSessions(options.sessionGap(), 100_000, ServerOptions.MAX_SESSION);
     this.evaluation = readEvaluation(options.evaluation());
     this.openApi = resource("openapi.json");
@@ -150,6 +155,11 @@ public final class AisleServer implements AutoCloseable {
       r.post("/api/admin/reload", route("/api/admin/reload", this::reload));
       r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage()));
       r.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, null, e.getMessage()));
+      r.exception(SearchEngineException.class, (e, ctx) -> {
+        LOG.warn("search backend failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        error(ctx, e.status() == 0 ? 503 : 502, null, "the search backend failed: "
+            + e.getMessage());
+      });
       r.exception(HttpResponseException.class,
           (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
       r.exception(Exception.class, (e, ctx) -> {
@@ -167,7 +177,19 @@ public final class AisleServer implements AutoCloseable {
 
   /** Loads the models and catalog and starts listening. */
   public static AisleServer start(ServerOptions options) {
-    AisleServer s = new AisleServer(options);
+    return start(options, Map.of());
+  }
+
+  /**
+   * Loads the models and catalog and starts listening; models named in {@code backends} are
+   * answered by a search engine that holds their export ({@code aisle serve --backend}).
+   *
+   * @param backends engine by model name ({@code ""} for the default model); the server closes
+   *     them when it closes
+   * @throws dev.aisle.BadInputException when an engine does not hold the model file's export
+   */
+  public static AisleServer start(ServerOptions options, Map<String, SearchBackend> backends) {
+    AisleServer s = new AisleServer(options, backends);
     s.app.start();
     LOG.info("serving {} on http://{}:{}/", s.models.all().keySet(), options.host(), s.port());
     return s;
@@ -182,6 +204,7 @@ public final class AisleServer implements AutoCloseable {
   public void close() {
     background.shutdownNow();
     app.stop();
+    engines.close();
   }
 
   // ---- handlers
@@ -369,6 +392,10 @@ public final class AisleServer implements AutoCloseable {
       d.put("ann", m.ann() != null);
       d.put("neighbourLists", m.neighbours() != null);
       d.put("vectors", m.unit() != null);
+      SearchBackend engine = engines.of(m);
+      if (engine != null) {
+        d.put("backend", engine.uri().toString());
+      }
       d.put("provenance", m.loaded().info());
       Object metricsOf = evaluationOf(m.model().algorithm());
       if (metricsOf != null) {
