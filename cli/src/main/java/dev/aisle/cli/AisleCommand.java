@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
     description = "Aisle: product recommendations from browse sessions.",
     subcommands = {IngestCommand.class, StatsCommand.class, GenerateCommand.class,
         TrainCommand.class, EvaluateCommand.class, RecommendCommand.class, ExportCommand.class,
-        ServeCommand.class},
-    footer = {"", "Example:", "  aisle ingest --format session-rec --out yc.corpus clicks.tsv",
+        ServeCommand.class, DemoCommand.class, IndexCommand.class},
+    footer = {"", "Example:", "  aisle demo", "  aisle ingest --format session-rec --out yc.corpus clicks.tsv",
         "  aisle stats yc.corpus", "", "Run 'aisle COMMAND --help' for a command's options."})
 public final class AisleCommand implements Callable<Integer> {
   /** Exit code for success. */
@@ -42,10 +42,9 @@ public final class AisleCommand implements Callable<Integer> {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line, with the commands later issues fill in as placeholders. */
+  /** The configured command line. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new AisleCommand());
-    PendingCommand.addAll(cl);
     cl.setExecutionExceptionHandler(AisleCommand::handle);
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();

@@ -1,12 +1,15 @@
 package dev.aisle.cli;
 
+import dev.aisle.search.SearchBackend;
 import dev.aisle.server.AisleServer;
 import dev.aisle.server.ModelRegistry;
 import dev.aisle.server.ServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -25,7 +28,9 @@ import picocli.CommandLine.Spec;
         + "/api/openapi.json. Stop with Ctrl-C."},
     footer = {"", "Examples:", "  aisle serve --model yc.model --port 8080",
         "  aisle serve --model hybrid=shop.model --model i2v=i2v.model --catalog shop/catalog.csv",
-        "  AISLE_API_KEY=secret aisle serve --model shop.model --cors-origin '*' --watch"})
+        "  AISLE_API_KEY=secret aisle serve --model shop.model --cors-origin '*' --watch",
+        "  aisle serve --model shop.model --catalog shop/catalog.csv "
+            + "--backend solr://localhost:8983/shop"})
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -60,9 +65,21 @@ final class ServeCommand implements Callable<Integer> {
   Duration gap;
 
   @Option(names = "--ann-threshold", defaultValue = "20000", paramLabel = "N",
-      description = "Embedding models with this many products or more use HNSW. "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "Embedding models with this many products or more, and too many for "
+          + "neighbour lists, use HNSW. Default: ${DEFAULT-VALUE}.")
   int annThreshold;
+
+  @Option(names = "--neighbour-lists-up-to", defaultValue = "200000", paramLabel = "N",
+      description = "Embedding models with at most this many products get exact neighbour lists "
+          + "computed at load (n^2 work), making /related a lookup; 0 turns them off. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int neighbourListMax;
+
+  @Option(names = "--backend", paramLabel = "[NAME=]URI",
+      description = "A search engine that answers for a model (the default one without NAME=), "
+          + "holding its export from 'aisle index': solr://HOST:PORT/COLLECTION. The model file "
+          + "is still loaded: for the products, popularity fallback and reasons.")
+  List<String> backends = new ArrayList<>();
 
   @Option(names = "--watch", description = "Reload the models when their files change.")
   boolean watch;
@@ -77,9 +94,19 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ServerOptions options = new ServerOptions(ModelRegistry.parse(models), catalog, host, port,
-        apiKey == null || apiKey.isEmpty() ? null : apiKey, corsOrigins, gap, annThreshold, watch,
-        web, evaluation);
-    AisleServer server = AisleServer.start(options);
+        apiKey == null || apiKey.isEmpty() ? null : apiKey, corsOrigins, gap, annThreshold,
+        neighbourListMax, watch, web, evaluation);
+    Map<String, SearchBackend> engines = new LinkedHashMap<>();
+    for (String b : backends) {
+      int eq = b.indexOf('=');
+      boolean named = eq > 0 && b.indexOf("://") > eq;
+      String name = named ? b.substring(0, eq) : "";
+      if (engines.put(name, SearchBackend.connect(named ? b.substring(eq + 1) : b)) != null) {
+        throw new IllegalArgumentException("--backend: two backends for model '"
+            + (name.isEmpty() ? "(default)" : name) + "'");
+      }
+    }
+    AisleServer server = AisleServer.start(options, engines);
     spec.commandLine().getOut().printf("Aisle is serving on http://%s:%d/ (Ctrl-C to stop)%n",
         host, server.port());
     spec.commandLine().getOut().flush();

@@ -108,13 +108,6 @@ class CommandLineTest {
     assertThat(r.out()).contains("Example").contains("aisle " + command);
   }
 
-  @Test
-  void commands_still_to_come_fail_clearly() {
-    Run r = run("demo");
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("not yet available");
-  }
-
   /** A small generated shop, ingested: the corpus the model commands below work on. */
   private Path shopCorpus() {
     Path shop = dir.resolve("shop");

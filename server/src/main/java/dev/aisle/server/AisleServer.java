@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aisle.BadInputException;
+import dev.aisle.model.EmbeddingModel;
+import dev.aisle.search.SearchBackend;
+import dev.aisle.search.SearchEngineException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +53,10 @@ public final class AisleServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BATCH = 1000;
   private static final int MAX_ID = 256;
+  private static final int MAX_MAP_POINTS = 20_000;
+
+  /** Where the web module puts the built app on the class path. */
+  static final String BUILT_IN_WEB = "/dev/aisle/web/app";
 
   private final ServerOptions options;
   private final ModelRegistry models;
@@ -59,13 +67,18 @@ public final class AisleServer implements AutoCloseable {
   private final Map<String, Object> evaluation;
   private final byte[] openApi;
   private final ScheduledExecutorService background;
+  private final Map<String, ProductMap> maps = new ConcurrentHashMap<>();
   private final Javalin app;
+  private final EngineBackends engines;
 
-  private AisleServer(ServerOptions options) {
+  private AisleServer(ServerOptions options, Map<String, SearchBackend> backends) {
     this.options = options;
-    this.models = new ModelRegistry(options.models(), options.annThreshold());
+    this.models = new ModelRegistry(options.models(), options.annThreshold(),
+        options.neighbourListMax());
     this.shop = Shop.load(options.catalog());
-    this.recommendations = new RecommendationService(shop);
+    this.engines = backends.isEmpty() ? EngineBackends.NONE
+        : EngineBackends.attach(backends, models);
+    this.recommendations = new RecommendationService(shop, engines);
     this.sessions = new LiveSessions(options.sessionGap(), 100_000, ServerOptions.MAX_SESSION);
     this.evaluation = readEvaluation(options.evaluation());
     this.openApi = resource("openapi.json");
@@ -107,6 +120,14 @@ public final class AisleServer implements AutoCloseable {
         });
         config.spaRoot.addFile("/", options.webRoot().resolve("index.html").toAbsolutePath()
             .toString(), Location.EXTERNAL);
+      } else if (AisleServer.class.getResource(BUILT_IN_WEB + "/index.html") != null) {
+        // the storefront and dashboard built by the web module, when it is on the class path
+        config.staticFiles.add(sf -> {
+          sf.hostedPath = "/";
+          sf.directory = BUILT_IN_WEB;
+          sf.location = Location.CLASSPATH;
+        });
+        config.spaRoot.addFile("/", BUILT_IN_WEB + "/index.html", Location.CLASSPATH);
       }
       var r = config.routes;
       r.before(ctx -> {
@@ -122,6 +143,8 @@ public final class AisleServer implements AutoCloseable {
       r.get("/api/openapi.json", route("/api/openapi.json",
           ctx -> ctx.contentType("application/json").result(openApi)));
       r.get("/api/models", route("/api/models", ctx -> json(ctx, describeModels())));
+      r.get("/api/models/{name}/map", route("/api/models/{name}/map", this::productMap));
+      r.get("/api/evaluation", route("/api/evaluation", this::evaluation));
       r.get("/api/products", route("/api/products", this::listProducts));
       r.get("/api/products/{id}", route("/api/products/{id}", this::product));
       r.get("/api/products/{id}/related", route("/api/products/{id}/related", this::related));
@@ -132,6 +155,11 @@ public final class AisleServer implements AutoCloseable {
       r.post("/api/admin/reload", route("/api/admin/reload", this::reload));
       r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage()));
       r.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, null, e.getMessage()));
+      r.exception(SearchEngineException.class, (e, ctx) -> {
+        LOG.warn("search backend failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        error(ctx, e.status() == 0 ? 503 : 502, null, "the search backend failed: "
+            + e.getMessage());
+      });
       r.exception(HttpResponseException.class,
           (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
       r.exception(Exception.class, (e, ctx) -> {
@@ -149,7 +177,19 @@ public final class AisleServer implements AutoCloseable {
 
   /** Loads the models and catalog and starts listening. */
   public static AisleServer start(ServerOptions options) {
-    AisleServer s = new AisleServer(options);
+    return start(options, Map.of());
+  }
+
+  /**
+   * Loads the models and catalog and starts listening; models named in {@code backends} are
+   * answered by a search engine that holds their export ({@code aisle serve --backend}).
+   *
+   * @param backends engine by model name ({@code ""} for the default model); the server closes
+   *     them when it closes
+   * @throws dev.aisle.BadInputException when an engine does not hold the model file's export
+   */
+  public static AisleServer start(ServerOptions options, Map<String, SearchBackend> backends) {
+    AisleServer s = new AisleServer(options, backends);
     s.app.start();
     LOG.info("serving {} on http://{}:{}/", s.models.all().keySet(), options.host(), s.port());
     return s;
@@ -164,6 +204,7 @@ public final class AisleServer implements AutoCloseable {
   public void close() {
     background.shutdownNow();
     app.stop();
+    engines.close();
   }
 
   // ---- handlers
@@ -250,6 +291,35 @@ public final class AisleServer implements AutoCloseable {
     json(ctx, out);
   }
 
+  private void productMap(Context ctx) {
+    ServedModel model = models.get(ctx.pathParam("name"));
+    if (model.unit() == null) {
+      List<String> withVectors = new ArrayList<>();
+      models.all().values().stream().filter(m -> m.unit() != null)
+          .forEach(m -> withVectors.add(m.name()));
+      throw new ApiException(404, "name", "model '" + model.name() + "' ("
+          + model.model().algorithm() + ") has no product vectors to map; "
+          + (withVectors.isEmpty() ? "no loaded model has any (train item2vec)"
+              : "models with vectors: " + String.join(", ", withVectors)));
+    }
+    int limit = intParam(ctx, "limit", 5000, 1, MAX_MAP_POINTS);
+    String key = model.name() + "@" + model.loaded().checksum() + "/" + limit;
+    if (!maps.containsKey(key) && maps.size() > 32) {
+      maps.clear(); // models were reloaded many times; the live ones are recomputed on demand
+    }
+    ProductMap map = maps.computeIfAbsent(key,
+        k -> ProductMap.of((EmbeddingModel) model.model(), model.unit(), limit));
+    json(ctx, map.toJson(model.name(), (EmbeddingModel) model.model(), shop));
+  }
+
+  private void evaluation(Context ctx) {
+    if (evaluation == null) {
+      throw new ApiException(404, null, "no evaluation loaded; start the server with "
+          + "--evaluation FILE (written by 'aisle evaluate --json FILE')");
+    }
+    json(ctx, evaluation);
+  }
+
   private void reload(Context ctx) {
     requireKey(ctx);
     try {
@@ -320,6 +390,12 @@ public final class AisleServer implements AutoCloseable {
       d.put("file", m.path().toString());
       d.put("checksum", m.loaded().checksum());
       d.put("ann", m.ann() != null);
+      d.put("neighbourLists", m.neighbours() != null);
+      d.put("vectors", m.unit() != null);
+      SearchBackend engine = engines.of(m);
+      if (engine != null) {
+        d.put("backend", engine.uri().toString());
+      }
       d.put("provenance", m.loaded().info());
       Object metricsOf = evaluationOf(m.model().algorithm());
       if (metricsOf != null) {

@@ -22,16 +22,18 @@ public final class ModelRegistry {
 
   private final List<Source> sources;
   private final int annThreshold;
+  private final int neighbourListMax;
   private final AtomicReference<Map<String, ServedModel>> live = new AtomicReference<>();
   private volatile long loadedAt;
   private volatile long reloads;
 
-  ModelRegistry(List<Source> sources, int annThreshold) {
+  ModelRegistry(List<Source> sources, int annThreshold, int neighbourListMax) {
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("serve needs at least one --model");
     }
     this.sources = List.copyOf(sources);
     this.annThreshold = annThreshold;
+    this.neighbourListMax = neighbourListMax;
     reload();
     reloads = 0;
   }
@@ -63,7 +65,7 @@ public final class ModelRegistry {
           && same.path().equals(s.path())) {
         next.put(name, same);
       } else {
-        next.put(name, ServedModel.of(name, s.path(), loaded, annThreshold));
+        next.put(name, ServedModel.of(name, s.path(), loaded, annThreshold, neighbourListMax));
       }
     }
     live.set(java.util.Collections.unmodifiableMap(next));

@@ -9,6 +9,9 @@ import dev.aisle.model.cooc.CoocModel;
 import dev.aisle.model.hybrid.HybridModel;
 import dev.aisle.model.pop.PopularityModel;
 import dev.aisle.model.sknn.SknnModel;
+import dev.aisle.search.Filters;
+import dev.aisle.search.Hit;
+import dev.aisle.search.SearchBackend;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,16 +21,22 @@ import java.util.Map;
 
 /**
  * Answers "customers also browsed" and "next for this session" with a served model: scores (exact,
- * or HNSW candidates for large embedding models), business rules, popularity fallback for products
+ * precomputed neighbour lists, or HNSW candidates for large embedding models), business rules, popularity fallback for products
  * the model does not know, and a reason for every item grounded in the data.
  *
  * <p>Thread-safe.
  */
 final class RecommendationService {
   private final Shop shop;
+  private final EngineBackends engines;
 
   RecommendationService(Shop shop) {
+    this(shop, EngineBackends.NONE);
+  }
+
+  RecommendationService(Shop shop, EngineBackends engines) {
     this.shop = shop;
+    this.engines = engines;
   }
 
   /** Products related to {@code productId}. */
@@ -38,9 +47,16 @@ final class RecommendationService {
     List<ScoredItem> ranked;
     boolean fallback = p < 0;
     String fallbackCategory = null;
+    SearchBackend engine = engines.of(served);
     if (fallback) {
       fallbackCategory = shop.category(productId);
       ranked = popular(products, fallbackCategory);
+    } else if (engine != null) {
+      ranked = ordinals(engine.related(productId, engineCandidates(k, rules), filters(rules)),
+          products);
+    } else if (served.neighbours() != null
+        && candidates(k, rules) <= served.neighbours().length()) {
+      ranked = served.neighbours().nearest(p, candidates(k, rules));
     } else if (served.ann() != null) {
       float[] q = new float[served.dim()];
       System.arraycopy(served.unit(), p * served.dim(), q, 0, served.dim());
@@ -56,7 +72,7 @@ final class RecommendationService {
       item.put("reason", fallback ? popularReason(fallbackCategory)
           : relatedReason(model, p, products.ordinal((String) item.get("id"))));
     }
-    return response(served, items, fallback);
+    return withBackend(response(served, items, fallback), fallback ? null : engine);
   }
 
   /** The next products for a session of product ids, oldest first. */
@@ -71,11 +87,15 @@ final class RecommendationService {
       }
     }
     boolean fallback = known.isEmpty();
+    SearchBackend engine = engines.of(served);
     List<ScoredItem> ranked;
     String category = null;
     if (fallback) {
       category = session.isEmpty() ? null : shop.category(session.get(session.size() - 1));
       ranked = popular(products, category);
+    } else if (engine != null) {
+      ranked = ordinals(engine.next(session, engineCandidates(k, rules), filters(rules)),
+          products);
     } else {
       float[] scores = new float[products.size()];
       model.scoreNext(known.stream().mapToInt(Integer::intValue).toArray(), scores);
@@ -87,8 +107,40 @@ final class RecommendationService {
       item.put("reason", fallback ? popularReason(category)
           : nextReason(model, last, products.ordinal((String) item.get("id"))));
     }
-    Map<String, Object> out = response(served, items, fallback);
+    Map<String, Object> out = withBackend(response(served, items, fallback),
+        fallback ? null : engine);
     out.put("session", session);
+    return out;
+  }
+
+  /**
+   * How many items to ask a search engine for: it applies exclude, category and stock itself,
+   * so k, unless a per-category limit drops some here.
+   */
+  private static int engineCandidates(int k, Rules rules) {
+    return rules.maxPerCategory() > 0 ? k * 20 : k;
+  }
+
+  private static Filters filters(Rules rules) {
+    return new Filters(rules.exclude(), rules.category(), rules.inStockOnly());
+  }
+
+  /** An engine's hits as ordinals of the served model (the export holds the same products). */
+  private static List<ScoredItem> ordinals(List<Hit> hits, ProductIndex products) {
+    List<ScoredItem> out = new ArrayList<>(hits.size());
+    for (Hit h : hits) {
+      int p = products.ordinal(h.id());
+      if (p >= 0) {
+        out.add(new ScoredItem(p, h.score()));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Object> withBackend(Map<String, Object> out, SearchBackend engine) {
+    if (engine != null) {
+      out.put("backend", engine.uri().toString());
+    }
     return out;
   }
 

@@ -4,18 +4,28 @@ import dev.aisle.model.EmbeddingModel;
 import dev.aisle.model.Recommender;
 import dev.aisle.modelfile.ModelFile;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A model as the server holds it: loaded from its file, with unit vectors and an HNSW index when
- * it is an embedding model with enough products for approximate search to pay.
+ * A model as the server holds it: loaded from its file; an embedding model also with unit
+ * vectors and either precomputed exact neighbour lists (up to {@code neighbourListMax} products) or,
+ * for larger catalogs, an HNSW index.
  *
  * @param name the name requests use ({@code ?model=NAME})
  * @param path the model file, for reloads
  * @param loaded the model with its provenance
  * @param unit unit-length product vectors of an embedding model, or null
+ * @param neighbours the nearest products of every product, or null
  * @param ann the approximate index over {@code unit}, or null (exact scoring)
  */
-record ServedModel(String name, Path path, ModelFile.Loaded loaded, float[] unit, AnnIndex ann) {
+record ServedModel(String name, Path path, ModelFile.Loaded loaded, float[] unit,
+    NeighbourLists neighbours, AnnIndex ann) {
+  private static final Logger LOG = LoggerFactory.getLogger(ServedModel.class);
+
+  /** Neighbours kept per product in the precomputed lists. */
+  static final int NEIGHBOURS = 50;
 
   Recommender model() {
     return loaded.model();
@@ -26,10 +36,14 @@ record ServedModel(String name, Path path, ModelFile.Loaded loaded, float[] unit
     return ((EmbeddingModel) model()).dim();
   }
 
-  /** Serves a loaded model; embedding models of at least {@code annThreshold} products get HNSW. */
-  static ServedModel of(String name, Path path, ModelFile.Loaded loaded, int annThreshold) {
+  /**
+   * Serves a loaded model. An embedding model of at most {@code neighbourListMax} products gets
+   * exact neighbour lists; a larger one of at least {@code annThreshold} products gets HNSW.
+   */
+  static ServedModel of(String name, Path path, ModelFile.Loaded loaded, int annThreshold,
+      int neighbourListMax) {
     if (!(loaded.model() instanceof EmbeddingModel)) {
-      return new ServedModel(name, path, loaded, null, null);
+      return new ServedModel(name, path, loaded, null, null, null);
     }
     EmbeddingModel m = (EmbeddingModel) loaded.model();
     int n = m.products().size();
@@ -46,7 +60,15 @@ record ServedModel(String name, Path path, ModelFile.Loaded loaded, float[] unit
         unit[p * dim + i] = v[i] * inv;
       }
     }
+    if (n <= neighbourListMax) {
+      long start = System.nanoTime();
+      NeighbourLists lists = NeighbourLists.compute(unit, n, dim, NEIGHBOURS,
+          Runtime.getRuntime().availableProcessors());
+      LOG.info(String.format(Locale.ROOT, "%s: nearest %d of %,d products each in %.1f s (%,d MB)",
+          name, NEIGHBOURS, n, (System.nanoTime() - start) / 1e9, lists.bytes() >> 20));
+      return new ServedModel(name, path, loaded, unit, lists, null);
+    }
     AnnIndex ann = n >= annThreshold ? new AnnIndex(unit, n, dim, 16, 100) : null;
-    return new ServedModel(name, path, loaded, unit, ann);
+    return new ServedModel(name, path, loaded, unit, null, ann);
   }
 }

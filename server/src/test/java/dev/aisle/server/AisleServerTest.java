@@ -59,7 +59,7 @@ class AisleServerTest {
     item2vec = train(Algorithm.ITEM2VEC, "i2v.model", "epochs=3");
     ServerOptions o = new ServerOptions(ModelRegistry.parse(List.of("hybrid=" + hybrid,
         "i2v=" + item2vec)), dir.resolve("shop/catalog.csv"), "127.0.0.1", 0, "secret",
-        List.of("https://shop.example"), java.time.Duration.ofMinutes(30), 100, false, null,
+        List.of("https://shop.example"), java.time.Duration.ofMinutes(30), 100, 0, false, null,
         null);
     server = AisleServer.start(o);
   }
@@ -120,6 +120,42 @@ class AisleServerTest {
     assertThat(body.get("items")).hasSize(10);
     assertThat(body.get("items").get(0).get("reason").asText()).startsWith("similar to");
     assertThat(json(get("/api/models")).get("models").get(1).get("ann").asBoolean()).isTrue();
+  }
+
+  @Test
+  void embedding_models_have_a_product_map_for_the_dashboard() throws Exception {
+    HttpResponse<String> r = get("/api/models/i2v/map?limit=50");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode map = json(r);
+    assertThat(map.get("method").asText()).isEqualTo("pca");
+    assertThat(map.get("points")).hasSize(50);
+    JsonNode first = map.get("points").get(0);
+    assertThat(first.get("id").asText()).isEqualTo(popular(0));
+    assertThat(first.get("category").asText()).isNotBlank().isNotEqualTo("unknown");
+    assertThat(first.get("name").asText()).isNotEqualTo(popular(0));
+    assertThat(first.get("x").isNumber()).isTrue();
+    double explained = map.get("explainedVariance").get(0).asDouble()
+        + map.get("explainedVariance").get(1).asDouble();
+    assertThat(explained).isBetween(0.01, 1.0);
+    assertThat(json(get("/api/models")).get("models").get(1).get("vectors").asBoolean()).isTrue();
+  }
+
+  @Test
+  void a_model_without_vectors_has_no_map_and_says_which_do() throws Exception {
+    HttpResponse<String> r = get("/api/models/hybrid/map");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(json(r).get("error").asText()).contains("no product vectors").contains("i2v");
+    assertThat(get("/api/models/nope/map").statusCode()).isEqualTo(400);
+    assertThat(json(get("/api/models/i2v/map?limit=0")).get("field").asText())
+        .isEqualTo("limit");
+  }
+
+  @Test
+  void without_an_evaluation_file_the_evaluation_endpoint_says_how_to_get_one()
+      throws Exception {
+    HttpResponse<String> r = get("/api/evaluation");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(json(r).get("error").asText()).contains("--evaluation");
   }
 
   @Test
@@ -240,11 +276,46 @@ class AisleServerTest {
   }
 
   @Test
+  void related_from_neighbour_lists_matches_exact_scoring() throws Exception {
+    ServerOptions exact = new ServerOptions(ModelRegistry.parse(List.of("i2v=" + item2vec)), null,
+        "127.0.0.1", 0, null, List.of(), java.time.Duration.ofMinutes(30), Integer.MAX_VALUE, 0,
+        false, null, null);
+    try (AisleServer lists = AisleServer.start(exact.withNeighbourListMax(100_000));
+        AisleServer plain = AisleServer.start(exact)) {
+      assertThat(JSON.readTree(getFrom(lists, "/api/models")).get("models").get(0)
+          .get("neighbourLists").asBoolean()).isTrue();
+      for (String id : List.of("P000001", "P000017", "P000123", "P000300")) {
+        String path = "/api/products/" + id + "/related?k=20";
+        com.fasterxml.jackson.databind.JsonNode listed = JSON.readTree(getFrom(lists, path));
+        assertThat(listed.get("fallback").asBoolean()).as(id).isFalse();
+        List<String> fromLists = ids(listed);
+        List<String> fromExact = ids(JSON.readTree(getFrom(plain, path)));
+        assertThat(fromLists).hasSize(20).isEqualTo(fromExact);
+      }
+    }
+  }
+
+  private String getFrom(AisleServer s, String path) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + s.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    return r.body();
+  }
+
+  private static List<String> ids(com.fasterxml.jackson.databind.JsonNode response) {
+    List<String> out = new java.util.ArrayList<>();
+    response.get("items").forEach(i -> out.add(i.get("id").asText()));
+    return out;
+  }
+
+  @Test
   void the_file_watch_reloads_a_changed_model() throws Exception {
     Path watched = Files.copy(item2vec, dir.resolve("watched.model"),
         StandardCopyOption.REPLACE_EXISTING);
     ServerOptions o = new ServerOptions(ModelRegistry.parse(List.of("w=" + watched)), null,
-        "127.0.0.1", 0, null, List.of(), java.time.Duration.ofMinutes(30), 100, true, null, null);
+        "127.0.0.1", 0, null, List.of(), java.time.Duration.ofMinutes(30), 100, 100_000, true, null,
+        null);
     try (AisleServer watching = AisleServer.start(o)) {
       URI models = URI.create("http://127.0.0.1:" + watching.port() + "/api/models");
       String before = JSON.readTree(http.send(HttpRequest.newBuilder(models).build(),

@@ -63,6 +63,11 @@ public final class Item2VecModel implements EmbeddingModel {
     return products;
   }
 
+  /** The options the model was trained with. */
+  public Item2VecOptions options() {
+    return options;
+  }
+
   @Override
   public int dim() {
     return dim;

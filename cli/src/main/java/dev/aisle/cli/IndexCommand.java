@@ -1,0 +1,89 @@
+package dev.aisle.cli;
+
+import dev.aisle.catalog.CatalogReader;
+import dev.aisle.modelfile.ModelFile;
+import dev.aisle.search.ExportOptions;
+import dev.aisle.search.ProductDocuments;
+import dev.aisle.search.SearchUri;
+import dev.aisle.search.solr.SolrCollection;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aisle index}: a model into a search engine, for {@code aisle serve --backend}. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {"Export a model into a search engine: one document per product with its "
+        + "vector (HNSW, cosine), its co-occurrence indicators and catalog fields (category, "
+        + "price, in stock) for business rules. 'aisle serve --model FILE --backend URI' then "
+        + "answers from the engine.",
+        "URI: solr://HOST[:PORT][,HOST[:PORT]...]/COLLECTION (SolrCloud; the nodes' HTTP "
+            + "addresses, not ZooKeeper's). Add +https to the scheme for TLS and USER:PASSWORD@ "
+            + "before the hosts for basic authentication."},
+    footer = {"", "Examples:",
+        "  aisle index --model shop.model --catalog shop/catalog.csv \\",
+        "      --to solr://localhost:8983/shop",
+        "  aisle index --model shop.model --to solr://solr1:8983,solr2:8983/shop \\",
+        "      --shards 2 --replicas 2 --replace"})
+final class IndexCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "FILE",
+      description = "The model to export: cooc, item2vec or hybrid.")
+  Path model;
+
+  @Option(names = "--to", required = true, paramLabel = "URI",
+      description = "Where to: solr://HOST:PORT/COLLECTION.")
+  String to;
+
+  @Option(names = "--catalog", paramLabel = "FILE",
+      description = "The catalog, for the category, price and in-stock fields the business "
+          + "rules filter on.")
+  Path catalog;
+
+  @Option(names = "--shards", defaultValue = "1", paramLabel = "N",
+      description = "Shards. Default: ${DEFAULT-VALUE}.")
+  int shards;
+
+  @Option(names = "--replicas", defaultValue = "1", paramLabel = "N",
+      description = "Copies of each shard. Default: ${DEFAULT-VALUE}.")
+  int replicas;
+
+  @Option(names = "--replace",
+      description = "Drop an existing collection of that name first (it stops answering "
+          + "until the export is done).")
+  boolean replace;
+
+  @Option(names = "--hnsw-m", defaultValue = "16", paramLabel = "M",
+      description = "HNSW neighbours per node. Default: ${DEFAULT-VALUE}.")
+  int m;
+
+  @Option(names = "--hnsw-ef-construction", defaultValue = "100", paramLabel = "EF",
+      description = "HNSW candidate list while building. Default: ${DEFAULT-VALUE}.")
+  int efConstruction;
+
+  @Override
+  public Integer call() {
+    ExportOptions options = new ExportOptions(shards, replicas, replace, m, efConstruction);
+    SearchUri uri = SearchUri.parse(to);
+    ModelFile.Loaded loaded = ModelFile.read(model);
+    ProductDocuments docs = ProductDocuments.of(loaded,
+        catalog == null ? null : new CatalogReader(false).readAll(catalog));
+    long start = System.nanoTime();
+    try (Progress progress = Progress.start("index", docs.size(), " products", 1);
+        SolrCollection collection = SolrCollection.connect(uri)) {
+      collection.export(docs, options, done -> progress.listener().accept(done));
+    }
+    spec.commandLine().getOut().printf(Locale.ROOT, "indexed %,d products of %s (%s%s) into %s "
+        + "in %.1f s%n", docs.size(), model, loaded.model().algorithm(),
+        docs.dim() > 0 ? ", vectors of " + docs.dim() : "", uri,
+        (System.nanoTime() - start) / 1e9);
+    return AisleCommand.OK;
+  }
+}
