@@ -13,7 +13,7 @@ mkdirSync(docs, { recursive: true })
 
 const demo = process.env.AISLE_URL ? null : await startDemo({ products: 2000, customers: 5000, seed: 42 })
 const url = process.env.AISLE_URL || demo.url
-const browser = await launch({ width: 1280, height: 1000 })
+const browser = await launch({ width: 1280, height: 1480 })
 try {
   const page = await browser.context.newPage()
   await page.goto(`${url}/?category=sofas`)

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = {"Serve recommendations over HTTP: /api/products/{id}/related, "
         + "/api/recommendations, /api/events, /api/customers/{id}/recommendations, "
         + "/api/products, /api/models, /health, /metrics; the API is described at "
-        + "/api/openapi.json. Stop with Ctrl-C."},
+        + "/api/openapi.json. The storefront is at / and the model dashboard at /dashboard. "
+        + "Stop with Ctrl-C."},
     footer = {"", "Examples:", "  aisle serve --model yc.model --port 8080",
         "  aisle serve --model hybrid=shop.model --model i2v=i2v.model --catalog shop/catalog.csv",
         "  AISLE_API_KEY=secret aisle serve --model shop.model --cors-origin '*' --watch",
@@ -84,11 +85,13 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--watch", description = "Reload the models when their files change.")
   boolean watch;
 
-  @Option(names = "--web", paramLabel = "DIR", description = "A built web app to serve at /.")
+  @Option(names = "--web", paramLabel = "DIR", description = "A built web app to serve at / instead of the storefront and dashboard "
+          + "built into Aisle.")
   Path web;
 
   @Option(names = "--evaluation", paramLabel = "FILE",
-      description = "An 'aisle evaluate --json' file whose metrics /api/models shows.")
+      description = "An 'aisle evaluate --json' file: /api/evaluation serves it, /api/models "
+          + "shows its metrics, and the dashboard (/dashboard) draws it.")
   Path evaluation;
 
   @Override
