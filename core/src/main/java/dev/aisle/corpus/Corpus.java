@@ -58,6 +58,26 @@ public final class Corpus {
     this.info = info;
   }
 
+  /**
+   * A corpus assembled elsewhere, e.g. by the Spark job, which sessionizes on a cluster by the same
+   * rules as {@link CorpusBuilder} and collects the result. The arrays are taken as they are (not
+   * copied): sessions in order of start time, events of session {@code s} at {@code
+   * [offsets[s], offsets[s + 1])}.
+   *
+   * @param customers customer ids by ordinal (empty when the log named none)
+   * @param eventTypes event type names by ordinal
+   * @param sessionCustomer the customer ordinal of each session, or -1
+   * @param catalog product metadata by ordinal, as large as {@code products}
+   * @param info provenance, or null
+   * @throws IllegalArgumentException when the columns do not fit together
+   */
+  public static Corpus of(ProductIndex products, String[] customers, String[] eventTypes,
+      int[] offsets, int[] sessionCustomer, int[] items, long[] times, byte[] types,
+      Catalog catalog, CorpusInfo info) {
+    return new Corpus(products, customers, eventTypes, offsets, sessionCustomer, items, times,
+        types, catalog, info);
+  }
+
   public ProductIndex products() {
     return products;
   }

@@ -176,6 +176,54 @@ public final class CoocModel implements Recommender {
     return new CoocModel(corpus.products(), options, offsets, indicators, scores, counts);
   }
 
+  /**
+   * A model from indicator lists computed elsewhere, e.g. by the Spark job: product {@code a}'s
+   * indicators are {@code indicators[offsets[a], offsets[a + 1])}, best first, with their scores
+   * and the number of sessions each pair was seen in.
+   *
+   * @throws IllegalArgumentException when the arrays do not fit the products
+   */
+  public static CoocModel of(ProductIndex products, CoocOptions options, int[] offsets,
+      int[] indicators, float[] scores, int[] counts) {
+    int n = products.size();
+    if (offsets.length != n + 1 || offsets[0] != 0) {
+      throw new IllegalArgumentException("offsets must have " + (n + 1) + " entries from 0, had "
+          + offsets.length);
+    }
+    int total = offsets[n];
+    if (indicators.length != total || scores.length != total || counts.length != total) {
+      throw new IllegalArgumentException("indicators, scores and counts must have " + total
+          + " entries each");
+    }
+    for (int a = 0; a < n; a++) {
+      if (offsets[a + 1] < offsets[a]) {
+        throw new IllegalArgumentException("offsets must not decrease, at product " + a);
+      }
+    }
+    for (int b : indicators) {
+      if (b < 0 || b >= n) {
+        throw new IllegalArgumentException("indicator " + b + " is not a product ordinal");
+      }
+    }
+    return new CoocModel(products, options, offsets, indicators, scores, counts);
+  }
+
+  /**
+   * The score of a pair as {@link #train} computes it, for trainers that count pairs elsewhere.
+   *
+   * @param k11 the (weighted) count of the pair
+   * @param rowSum the weighted count of all pairs starting with the first product
+   * @param colSum the weighted count of all pairs ending with the second product
+   * @param total the weighted count of all pairs
+   * @param countA the browse count of the first product
+   * @param countB the browse count of the second product
+   * @return the score; 0 or less means "not an indicator"
+   */
+  public static float pairScore(CoocOptions options, double k11, double rowSum, double colSum,
+      double total, int countA, int countB) {
+    return score(options, k11, rowSum, colSum, total, countA, countB);
+  }
+
   private static int windowStart(CoocOptions o, int i, int from) {
     if (o.directed()) {
       return i + 1;

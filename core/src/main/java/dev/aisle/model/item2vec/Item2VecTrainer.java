@@ -40,9 +40,24 @@ public final class Item2VecTrainer {
   private final float[] keepProbability;
   private final long totalWords;
   private final AtomicLong wordsDone = new AtomicLong();
+  private final double scheduleFrom;
+  private final double scheduleTo;
 
   private Item2VecTrainer(Corpus corpus, Item2VecOptions o, long seed) {
+    this(corpus, o, seed, null, null, 1, 0);
+  }
+
+  /**
+   * @param in input vectors to continue from (trained in place), or null to start afresh
+   * @param out output vectors to continue from, or null
+   * @param scheduleFrom the fraction of the learning rate this run starts at (1 = alpha)
+   * @param scheduleTo the fraction it would reach at the end of this run (0 for a whole training)
+   */
+  private Item2VecTrainer(Corpus corpus, Item2VecOptions o, long seed, float[] in, float[] out,
+      double scheduleFrom, double scheduleTo) {
     this.o = o;
+    this.scheduleFrom = scheduleFrom;
+    this.scheduleTo = scheduleTo;
     this.products = corpus.products();
     this.n = products.size();
     this.dim = o.dim();
@@ -56,11 +71,15 @@ public final class Item2VecTrainer {
       items[e] = corpus.item(e);
     }
     totalWords = items.length;
-    syn0 = new float[n * dim];
-    syn1 = new float[n * dim];
-    java.util.SplittableRandom init = new java.util.SplittableRandom(seed);
-    for (int i = 0; i < syn0.length; i++) {
-      syn0[i] = ((float) init.nextDouble() - 0.5f) / dim;
+    if (in == null) {
+      syn0 = initialVectors(n, dim, seed);
+      syn1 = new float[n * dim];
+    } else {
+      if (in.length != n * dim || out == null || out.length != n * dim) {
+        throw new IllegalArgumentException("vectors must hold " + n + " x " + dim + " floats");
+      }
+      syn0 = in;
+      syn1 = out;
     }
     int[] counts = corpus.products().counts();
     noiseProbability = new float[n];
@@ -72,6 +91,47 @@ public final class Item2VecTrainer {
       keepProbability[p] = o.sample() == 0 ? 1f : (float) Math.min(1.0,
           (Math.sqrt(counts[p] / threshold) + 1) * threshold / counts[p]);
     }
+  }
+
+  /**
+   * The input vectors training starts from: uniform in [-0.5, 0.5) / dim, drawn from {@code seed}
+   * (word2vec's initialisation). Output vectors start at zero.
+   */
+  public static float[] initialVectors(int products, int dim, long seed) {
+    float[] v = new float[products * dim];
+    java.util.SplittableRandom init = new java.util.SplittableRandom(seed);
+    for (int i = 0; i < v.length; i++) {
+      v[i] = ((float) init.nextDouble() - 0.5f) / dim;
+    }
+    return v;
+  }
+
+  /**
+   * One round of training in several places at once (parameter averaging, as the Spark job runs
+   * it): continues from {@code in} and {@code out}, updating them in place, over {@code epochs}
+   * passes of {@code part}, with the learning rate falling linearly from {@code scheduleFrom *
+   * alpha} towards {@code scheduleTo * alpha} (never below min-alpha). One thread; the same
+   * arguments give the same vectors.
+   *
+   * @param part this worker's sessions; its product index has every product (counts are this
+   *     part's own, for subsampling and noise)
+   * @param in input vectors, {@code products x dim}, trained in place
+   * @param out output vectors, the same size, trained in place
+   */
+  public static void trainRound(Corpus part, Item2VecOptions options, int epochs, long seed,
+      float[] in, float[] out, double scheduleFrom, double scheduleTo) {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
+    }
+    if (!(scheduleFrom >= scheduleTo) || scheduleTo < 0 || scheduleFrom > 1) {
+      throw new IllegalArgumentException("need 0 <= scheduleTo <= scheduleFrom <= 1, were "
+          + scheduleTo + " and " + scheduleFrom);
+    }
+    Item2VecOptions round = new Item2VecOptions(options.dim(), options.window(),
+        options.negative(), options.sample(), options.alpha(), options.minAlpha(), epochs,
+        options.sessionWeighting(), options.lambda());
+    new Item2VecTrainer(part, round, seed, in, out, scheduleFrom, scheduleTo)
+        .run(new TrainContext(seed, 1, null, null));
   }
 
   /** Trains embeddings for the products of {@code corpus}. */
@@ -155,7 +215,9 @@ public final class Item2VecTrainer {
   }
 
   private float alpha(long budget) {
-    float a = (float) (o.alpha() * (1 - wordsDone.get() / (double) budget));
+    // scheduleFrom 1 and scheduleTo 0 give alpha * (1 - done / budget), bit for bit
+    float a = (float) (o.alpha()
+        * (scheduleFrom - (scheduleFrom - scheduleTo) * (wordsDone.get() / (double) budget)));
     return Math.max(a, (float) o.minAlpha());
   }
 

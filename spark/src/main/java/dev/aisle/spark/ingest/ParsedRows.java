@@ -1,0 +1,50 @@
+package dev.aisle.spark.ingest;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The columns of a parsed log: one row per event read, or per row skipped, with where it came
+ * from and how far it got through validation.
+ *
+ * <table>
+ *   <caption>Columns</caption>
+ *   <tr><th>column</th><th>meaning</th></tr>
+ *   <tr><td>{@code file}, {@code pos}, {@code sub}</td><td>input order: the file's index in the
+ *       input list, the line's byte offset (line index in a compressed file), the event's index
+ *       within the line (OTTO's nested events; else 0)</td></tr>
+ *   <tr><td>{@code stage}</td><td>{@link #SKIPPED}, {@link #TYPED}, {@link #KEYED} or
+ *       {@link #ACCEPTED}</td></tr>
+ *   <tr><td>{@code skip}, {@code field}</td><td>the {@link dev.aisle.ingest.SkipReason} name and
+ *       the field it concerns; null for accepted events</td></tr>
+ *   <tr><td>{@code key}, {@code customer}, {@code product}, {@code ts}, {@code type},
+ *       {@code category}</td><td>session or customer id, customer id beside a session id (or
+ *       null), product id, epoch ms, canonical event type, the log's category (or null)</td></tr>
+ * </table>
+ */
+public final class ParsedRows {
+  /** Skipped before its event type was looked at. */
+  public static final int SKIPPED = 0;
+  /** Its event type was read and selected (it counts for the order of event types). */
+  public static final int TYPED = 1;
+  /** Its key was taken (it counts for the order in which keys first appear). */
+  public static final int KEYED = 2;
+  /** An event of the log. */
+  public static final int ACCEPTED = 3;
+
+  public static final StructType SCHEMA = new StructType()
+      .add("file", DataTypes.IntegerType, false)
+      .add("pos", DataTypes.LongType, false)
+      .add("sub", DataTypes.IntegerType, false)
+      .add("stage", DataTypes.IntegerType, false)
+      .add("skip", DataTypes.StringType, true)
+      .add("field", DataTypes.StringType, true)
+      .add("key", DataTypes.StringType, true)
+      .add("customer", DataTypes.StringType, true)
+      .add("product", DataTypes.StringType, true)
+      .add("ts", DataTypes.LongType, true)
+      .add("type", DataTypes.StringType, true)
+      .add("category", DataTypes.StringType, true);
+
+  private ParsedRows() {}
+}
