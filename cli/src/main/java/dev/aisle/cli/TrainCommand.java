@@ -7,6 +7,7 @@ import dev.aisle.model.Params;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.TrainContext;
 import dev.aisle.model.dense.DenseModel;
+import dev.aisle.model.dense.DenseTrainer;
 import dev.aisle.modelfile.Algorithm;
 import dev.aisle.modelfile.ModelFile;
 import dev.aisle.ingest.LineSource;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {"Train a model on a corpus (or a raw log with --format) and save it.",
-        "Algorithms: pop, cooc, sknn, item2vec, hybrid, dense. Hyperparameters go with -p name=value "
+        "Algorithms: pop, cooc, sknn, item2vec, hybrid, dense, glove, svd. Hyperparameters go with -p name=value "
             + "(see the algorithm's options in the README); an unknown name is an error.",
         "With --threads 1 the same seed gives the same file, byte for byte."},
     footer = {"", "Examples:",
@@ -44,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
   Path corpus;
 
   @Option(names = "--algorithm", required = true, paramLabel = "A",
-      description = "pop, cooc, sknn, item2vec, hybrid or dense.")
+      description = "pop, cooc, sknn, item2vec, hybrid, dense, glove or svd.")
   String algorithm;
 
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL",
@@ -85,6 +86,8 @@ final class TrainCommand implements Callable<Integer> {
           + "parameters (2NH + H + N), %s as float32; the talk's N = 9,000 with H = 2N: %s%n",
           d.outputs(), d.hidden(), d.parameters(), Sizes.human(4 * d.parameters()),
           Sizes.human(DenseModel.float32Bytes(9000, 18000)));
+      out.printf(Locale.ROOT, "%,d samples per epoch%n",
+          DenseTrainer.samplesPerEpoch(c, d.options()));
     }
     out.printf(Locale.ROOT, "wrote %s (%s, checksum %s)%n", this.out,
         Sizes.human(LineSource.sizeOf(this.out)), checksum);

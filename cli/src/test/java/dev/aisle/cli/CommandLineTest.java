@@ -225,7 +225,27 @@ class CommandLineTest {
         "max-products=50", "-p", "epochs=1", "--out", dir.resolve("d.model").toString());
     assertThat(r.code()).as(r.err()).isZero();
     // 4 x 50^2 + 3 x 50 = 10,150 parameters; at N = 9,000: 324,027,000 floats = 1.2 GiB
-    assertThat(r.out()).contains("10,150 parameters").contains("N = 9,000 with H = 2N: 1.2 GB");
+    assertThat(r.out()).contains("10,150 parameters").contains("N = 9,000 with H = 2N: 1.2 GB")
+        .containsPattern("[0-9,]+ samples per epoch");
+  }
+
+  @Test
+  void glove_and_svd_models_export_their_vectors_and_recommend() throws IOException {
+    Path corpus = shopCorpus();
+    for (String algorithm : List.of("glove", "svd")) {
+      Path model = dir.resolve(algorithm + ".model");
+      Run train = run("train", "--corpus", corpus.toString(), "--algorithm", algorithm,
+          "-p", "dim=16", "--out", model.toString());
+      assertThat(train.code()).as(train.err()).isZero();
+      Path vectors = dir.resolve(algorithm + ".txt");
+      assertThat(run("export", "--model", model.toString(), "--format", "word2vec", "--out",
+          vectors.toString()).code()).isZero();
+      List<String> lines = Files.readAllLines(vectors);
+      assertThat(lines.get(0)).isEqualTo((lines.size() - 1) + " 16");
+      JsonNode related = new ObjectMapper().readTree(run("recommend", "--model",
+          model.toString(), "--product", "P000001", "-k", "5").out());
+      assertThat(related.get("items")).hasSize(5);
+    }
   }
 
   @Test

@@ -90,67 +90,11 @@ public final class DenseTrainer {
           + "and %,d hidden units has %,d weights per layer, more than one Java array holds: "
           + "lower -p max-products", n, h, (long) n * h));
     }
-    // samples
-    int sessions = corpus.sessionCount();
-    int[] seen = new int[n];
-    Arrays.fill(seen, -1);
-    int[] starts = new int[sessions + 1];
-    int[] items = new int[corpus.eventCount()];
-    int kept = 0;
-    int used = 0;
-    int samples = 0;
-    int[] events = new int[o.perEvent() ? 2 * corpus.eventCount() : 0];
-    int eventsKept = 0;
-    for (int s = 0; s < sessions; s++) {
-      int begin = used;
-      int covered = 0;
-      for (int e = corpus.sessionStart(s); e < corpus.sessionEnd(s); e++) {
-        int p = corpus.item(e);
-        if (p < n) {
-          covered++;
-          if (seen[p] != s) {
-            seen[p] = s;
-            items[used++] = p;
-          }
-        }
-      }
-      if (used - begin >= 2) {
-        samples += o.perEvent() ? covered : used - begin;
-        starts[++kept] = used;
-        if (o.perEvent()) {
-          for (int e = corpus.sessionStart(s); e < corpus.sessionEnd(s); e++) {
-            if (corpus.item(e) < n) {
-              events[eventsKept++] = kept - 1;
-              events[eventsKept++] = corpus.item(e);
-            }
-          }
-        }
-      } else {
-        used = begin;
-      }
-    }
-    if (samples == 0) {
-      throw new IllegalArgumentException("dense needs sessions with at least 2 distinct products "
-          + "among the " + n + " it covers; the corpus has none");
-    }
-    sessionStart = Arrays.copyOf(starts, kept + 1);
-    sessionItems = Arrays.copyOf(items, used);
-    sampleInput = new int[samples];
-    sampleSession = new int[samples];
-    int i = 0;
-    if (o.perEvent()) {
-      for (int x = 0; x < eventsKept; x += 2) {
-        sampleSession[i] = events[x];
-        sampleInput[i++] = events[x + 1];
-      }
-    } else {
-      for (int s = 0; s < kept; s++) {
-        for (int x = sessionStart[s]; x < sessionStart[s + 1]; x++) {
-          sampleInput[i] = sessionItems[x];
-          sampleSession[i++] = s;
-        }
-      }
-    }
+    Samples samples = Samples.of(corpus, o);
+    sessionStart = samples.sessionStart;
+    sessionItems = samples.sessionItems;
+    sampleInput = samples.input;
+    sampleSession = samples.session;
     maxRows = Math.min(o.batchSize(), n);
     checkMemory(n, h, maxRows);
     // Glorot uniform (Keras's default kernel initializer), zero biases
@@ -175,6 +119,90 @@ public final class DenseTrainer {
     Arrays.fill(rowOf, -1);
     rowProduct = new int[maxRows];
     rowMass = new float[maxRows];
+  }
+
+  /**
+   * The training samples of a corpus: sample {@code i} is product {@code input[i]} of session
+   * {@code session[i]}; a session's distinct covered products are {@code
+   * sessionItems[sessionStart[s], sessionStart[s + 1])}. Sessions with fewer than 2 distinct
+   * covered products have no target and give no sample.
+   */
+  static final class Samples {
+    final int[] input;
+    final int[] session;
+    final int[] sessionStart;
+    final int[] sessionItems;
+
+    private Samples(int[] input, int[] session, int[] sessionStart, int[] sessionItems) {
+      this.input = input;
+      this.session = session;
+      this.sessionStart = sessionStart;
+      this.sessionItems = sessionItems;
+    }
+
+    static Samples of(Corpus corpus, DenseOptions o) {
+      int n = o.outputs(corpus.products().size());
+      int sessions = corpus.sessionCount();
+      int[] seen = new int[n];
+      Arrays.fill(seen, -1);
+      int[] starts = new int[sessions + 1];
+      int[] items = new int[corpus.eventCount()];
+      int[] keptSession = new int[sessions];
+      int kept = 0;
+      int used = 0;
+      int count = 0;
+      for (int s = 0; s < sessions; s++) {
+        int begin = used;
+        int covered = 0;
+        for (int e = corpus.sessionStart(s); e < corpus.sessionEnd(s); e++) {
+          int p = corpus.item(e);
+          if (p < n) {
+            covered++;
+            if (seen[p] != s) {
+              seen[p] = s;
+              items[used++] = p;
+            }
+          }
+        }
+        if (used - begin >= 2) {
+          count += o.perEvent() ? covered : used - begin;
+          keptSession[kept] = s;
+          starts[++kept] = used;
+        } else {
+          used = begin;
+        }
+      }
+      if (count == 0) {
+        throw new IllegalArgumentException("dense needs sessions with at least 2 distinct "
+            + "products among the " + n + " it covers; the corpus has none");
+      }
+      int[] input = new int[count];
+      int[] session = new int[count];
+      int i = 0;
+      for (int k = 0; k < kept; k++) {
+        if (o.perEvent()) {
+          int s = keptSession[k];
+          for (int e = corpus.sessionStart(s); e < corpus.sessionEnd(s); e++) {
+            if (corpus.item(e) < n) {
+              input[i] = corpus.item(e);
+              session[i++] = k;
+            }
+          }
+        } else {
+          for (int x = starts[k]; x < starts[k + 1]; x++) {
+            input[i] = items[x];
+            session[i++] = k;
+          }
+        }
+      }
+      return new Samples(input, session, Arrays.copyOf(starts, kept + 1),
+          Arrays.copyOf(items, used));
+    }
+  }
+
+  /** Samples per epoch for {@code corpus} with {@code options}, without building the network. */
+  public static int samplesPerEpoch(Corpus corpus, DenseOptions options) {
+    return Samples.of(corpus, options).input.length;
   }
 
   private static float[] glorot(int size, double limit, SplittableRandom random) {
