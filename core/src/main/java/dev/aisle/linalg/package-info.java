@@ -7,8 +7,8 @@
  * launcher and the tests do), and plain loops otherwise.
  *
  * <p>Why a kernel of our own rather than a BLAS binding: the maintained Java binding
- * (dev.ludovic.netlib) calls a native BLAS when the machine has one and otherwise falls back to
- * pure-Java loops that are an order of magnitude slower than this blocked SIMD kernel; Aisle
- * must be fast on a bare JVM.
+ * (dev.ludovic.netlib) is fast only where the machine has a native BLAS installed; on a bare JVM it
+ * falls back to a translation of the reference BLAS loops, without cache blocking or SIMD, and
+ * Aisle must be fast on a bare JVM with nothing but its jar.
  */
 package dev.aisle.linalg;

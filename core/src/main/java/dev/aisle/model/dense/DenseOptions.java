@@ -16,8 +16,9 @@ import dev.aisle.model.SessionWeighting;
  * @param epsilon RMSprop's fuzz factor ({@code epsilon}, 1e-7)
  * @param maxProducts the network covers only the most popular N products, 0 = all ({@code
  *     max-products}); cost grows with N squared
- * @param normalizedTarget the target sums to 1 over the session's other products ({@code
- *     target=normalized}) or is their multi-hot vector ({@code target=multi-hot})
+ * @param normalizedTarget the target is the multi-hot vector of the session's other products, as
+ *     in the talk ({@code target=multi-hot}, the default), or that vector divided by its sum
+ *     ({@code target=normalized})
  * @param perEvent one sample per browse event, a product browsed twice in a session giving two
  *     ({@code samples=events}, the log's rows as they come), or one per distinct product of a
  *     session ({@code samples=products})
@@ -68,7 +69,7 @@ public record DenseOptions(double hiddenMultiplier, int epochs, int batchSize,
         p.getDouble("rho", 0.9),
         p.getDouble("epsilon", 1e-7),
         p.getInt("max-products", 0),
-        p.getChoice("target", "normalized", "normalized", "multi-hot").equals("normalized"),
+        p.getChoice("target", "multi-hot", "multi-hot", "normalized").equals("normalized"),
         p.getChoice("samples", "events", "events", "products").equals("events"),
         SessionWeighting.fromLabel(p.getChoice("session-weighting", "last", "last", "linear",
             "exp", "uniform")),

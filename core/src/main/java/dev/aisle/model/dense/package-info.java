@@ -23,8 +23,11 @@
  *   <tr><td>learning-rate, rho, epsilon</td><td>{@code RMSprop(learning_rate, rho, epsilon)}</td>
  *       <td>0.001, 0.9, 1e-7</td></tr>
  *   <tr><td>max-products</td><td>N: the most popular products only (0 = all)</td><td>0</td></tr>
- *   <tr><td>target</td><td>{@code normalized}: the other products' one-hots summed to 1;
- *       {@code multi-hot}: their 0/1 vector</td><td>normalized</td></tr>
+ *   <tr><td>target</td><td>{@code multi-hot}: the other products' 0/1 vector, as the talk;
+ *       {@code normalized}: the same divided by its sum</td><td>multi-hot</td></tr>
+ *   <tr><td>samples</td><td>{@code events}: one per browse event (the log's rows, as the talk
+ *       fed them); {@code products}: one per distinct product of a session</td><td>events</td>
+ *       </tr>
  * </table>
  *
  * Initialisation is Keras's: Glorot-uniform kernels ({@code U(-sqrt(6 / (fan_in + fan_out)),

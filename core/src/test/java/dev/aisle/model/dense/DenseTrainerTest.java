@@ -284,6 +284,6 @@ class DenseTrainerTest {
     assertThat(assertThrows(IllegalArgumentException.class, () -> DenseOptions.from(
         Params.parse(List.of("batch-size=0"))))).hasMessageContaining("batch-size must be >= 1, was 0");
     assertThat(assertThrows(IllegalArgumentException.class, () -> DenseOptions.from(
-        Params.parse(List.of("target=soft"))))).hasMessageContaining("normalized, multi-hot");
+        Params.parse(List.of("target=soft"))))).hasMessageContaining("multi-hot, normalized");
   }
 }
