@@ -104,6 +104,9 @@ public final class HtmlReport {
         double v = r.metrics().getOrDefault(metric + "@" + ks[i], 0.0);
         pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(i, ks.length, plotW),
             PAD + plotH - plotH * v / max));
+        // a marker too, so that a single cut-off still shows
+        s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
+            + "fill=\"%s\"/>", x(i, ks.length, plotW), PAD + plotH - plotH * v / max, colour));
       }
       s.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colour)
           .append("\" points=\"").append(pts.toString().trim()).append("\"/>");
@@ -157,8 +160,8 @@ public final class HtmlReport {
       s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\">"
           + "<title>%s: %s %.4f, %,d bytes</title></circle><text x=\"%.1f\" y=\"%.1f\" "
           + "font-size=\"11\" fill=\"%s\">%s</text>", x, y, colour, esc(r.model()), metric,
-          r.metrics().getOrDefault(metric, 0.0), r.modelBytes(), x + 6, y - 6, colour,
-          esc(r.model())));
+          r.metrics().getOrDefault(metric, 0.0), r.modelBytes(), x + 6,
+          y + (m % 2 == 0 ? -6 : 12), colour, esc(r.model()))); // alternate: neighbours overlap
     }
     s.append("</svg></figure>");
     return s.toString();
