@@ -15,6 +15,7 @@ import dev.aisle.format.AtomicOutput;
 import dev.aisle.report.HtmlReport;
 import dev.aisle.model.Params;
 import dev.aisle.modelfile.Algorithm;
+import dev.aisle.modelfile.ModelFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +45,9 @@ import picocli.CommandLine.Spec;
         "  aisle evaluate --train tr.corpus --test va.corpus --algorithms pop,cooc,sknn --k 5,10,20",
         "  aisle evaluate --corpus shop.corpus --split last-days=7 --algorithms all --json out.json",
         "  aisle evaluate --format session-rec --train train_tr.txt --test train_valid.txt "
-            + "--min-product-count 1 -p sknn.k=50"})
+            + "--min-product-count 1 -p sknn.k=50",
+        "  aisle evaluate --train tr.corpus --test va.corpus --algorithms none "
+            + "--model spark=yc.model --model embedded=yc2.model"})
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -91,6 +94,12 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "A hyperparameter of one algorithm, e.g. -p sknn.k=50 -p cooc.score=llr.")
   List<String> params = new ArrayList<>();
 
+  @Option(names = "--model", paramLabel = "NAME=FILE",
+      description = "Also evaluate a trained model file (from 'aisle train' or 'aisle spark') "
+          + "on the test sessions, e.g. --model spark=yc.model; test products the model does "
+          + "not know are removed for it. With --algorithms none only model files are evaluated.")
+  List<String> models = new ArrayList<>();
+
   @Option(names = "--vectors", paramLabel = "NAME=FILE",
       description = "Also evaluate product vectors trained by another tool (word2vec text "
           + "format: gensim, fastText .vec), queried like item2vec, e.g. --vectors gensim=g.txt.")
@@ -111,7 +120,8 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Algorithm> chosen = Algorithm.parseList(algorithms);
+    List<Algorithm> chosen = algorithms.trim().equalsIgnoreCase("none") ? List.of()
+        : Algorithm.parseList(algorithms);
     Map<Algorithm, Params> byAlgorithm = splitParams(params, chosen);
     Corpus train;
     Corpus test;
@@ -145,6 +155,9 @@ final class EvaluateCommand implements Callable<Integer> {
     List<Comparison.Row> rows = new ArrayList<>();
     rows.addAll(Comparison.run(train, sessions, chosen, byAlgorithm, ks, training.seed,
         training.threads, err::println));
+    for (String m : models) {
+      rows.add(modelFile(m, test, err));
+    }
     for (String v : vectors) {
       rows.add(externalVectors(v, train, sessions, err));
     }
@@ -176,6 +189,20 @@ final class EvaluateCommand implements Callable<Integer> {
           m.get("coverage@" + k), m.get("popularity@" + k), r.trainSeconds(), r.modelBytes(),
           r.p99Millis());
     }
+  }
+
+  /** A saved model on the test sessions, ranked over the model's own products. */
+  private Comparison.Row modelFile(String spec, Corpus test, PrintWriter err) {
+    int eq = spec.indexOf('=');
+    if (eq <= 0) {
+      throw new IllegalArgumentException("--model must be NAME=FILE, was '" + spec + "'");
+    }
+    ModelFile.Loaded loaded = ModelFile.read(Path.of(spec.substring(eq + 1)));
+    TestSessions own = TestSessions.of(loaded.model().products(), test);
+    err.printf(Locale.ROOT, "%s: %s model of %,d products, %,d predictions%n",
+        spec.substring(eq + 1), loaded.info().algorithm(), loaded.model().products().size(),
+        own.predictions());
+    return Comparison.evaluate(spec.substring(0, eq), loaded.model(), loaded.info(), own, ks);
   }
 
   private Comparison.Row externalVectors(String spec, Corpus train, TestSessions sessions,

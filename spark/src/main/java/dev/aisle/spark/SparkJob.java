@@ -103,14 +103,14 @@ public final class SparkJob {
     LogInput input = plan.storage() == null
         ? SparkLogReader.read(spark, plan.inputs(), plan.ingest())
         : SparkLogReader.read(spark, plan.inputs(), plan.ingest(), plan.storage());
-    input.report().skippedEvents().forEach((reason, n) ->
-        err.printf(Locale.ROOT, "skipped %,d: %s%n", n, reason.description()));
-    for (String example : input.report().examples()) {
-      err.println("  " + example);
-    }
     Sessions sessions = SparkSessionizer.sessionize(spark, input, plan.ingest(),
         plan.cleaning());
     long count = sessions.count();
+    input.report().skippedEvents().forEach((reason, n) ->
+        err.printf(Locale.ROOT, "skipped %,d events: %s%n", n, reason.description()));
+    for (String example : input.report().examples()) {
+      err.println("  " + example);
+    }
     err.printf(Locale.ROOT, "%,d sessions of %,d products%n", count, sessions.products().size());
     String corpusChecksum = null;
     long events = 0;

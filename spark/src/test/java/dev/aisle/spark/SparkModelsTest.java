@@ -52,7 +52,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * reports it).
  */
 class SparkModelsTest {
-  private static final CleaningOptions NO_FILTER = new CleaningOptions(false, 1, 1, 1000, 60);
+  /** session-rec's protocol: no product or length filter (bots off too, to keep the test quick). */
+  private static final CleaningOptions NO_FILTER = CleaningOptions.none();
   private static SparkSession spark;
   private static Sessions sessions;
   private static Corpus train;
@@ -145,7 +146,7 @@ class SparkModelsTest {
         .toString();
     StringWriter err = new StringWriter();
     SparkJob.Result r = SparkJob.run(spark, new SparkJob.Plan(List.of(log), options,
-        CleaningOptions.DEFAULTS, null, Algorithm.COOC, new Params(Map.of("score", "llr")),
+        NO_FILTER, null, Algorithm.COOC, new Params(Map.of("score", "llr")),
         SparkJob.Item2VecTrainerKind.AISLE, 0, 42, model, corpus), new PrintWriter(err, true));
     ModelFile.Loaded loaded = ModelFile.read(model);
     assertThat(loaded.checksum()).isEqualTo(r.checksum());
