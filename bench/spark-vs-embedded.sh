@@ -77,7 +77,7 @@ python3 - "$work/eval.json" "${seconds[ingest]}" "${seconds[embedded-cooc]}" \
 import json, sys
 doc = json.load(open(sys.argv[1]))
 ingest, e_cooc, e_i2v, s_cooc, s_aisle, s_ml = map(float, sys.argv[2:8])
-hr = {r["model"]: r["metrics"] for r in doc["results"]}
+hr = {r["model"]: r for r in doc["results"]}
 rows = [
     ("cooc", "embedded (ingest + train)", "embedded-cooc", ingest + e_cooc, ingest + e_cooc),
     ("cooc", "spark local[2]", "spark-cooc", s_cooc, ingest + e_cooc),
