@@ -53,6 +53,9 @@ run spark-cooc "$root/aisle" spark --master 'local[2]' "${opts[@]}" --input "$tr
 run spark-item2vec-aisle "$root/aisle" spark --master 'local[2]' "${opts[@]}" \
   --input "$train_log" --algorithm item2vec -p epochs="$epochs" --item2vec-trainer aisle \
   --out "$work/spark-item2vec-aisle.model"
+run spark-item2vec-mean "$root/aisle" spark --master 'local[2]' "${opts[@]}" \
+  --input "$train_log" --algorithm item2vec -p epochs="$epochs" --item2vec-trainer aisle \
+  --combine mean --out "$work/spark-item2vec-mean.model"
 run spark-item2vec-sparkml "$root/aisle" spark --master 'local[2]' "${opts[@]}" \
   --input "$train_log" --algorithm item2vec -p epochs="$sparkml_epochs" \
   --item2vec-trainer spark-ml --out "$work/spark-item2vec-sparkml.model"
@@ -64,7 +67,8 @@ else
 fi
 
 models=()
-for m in embedded-cooc spark-cooc embedded-item2vec spark-item2vec-aisle spark-item2vec-sparkml; do
+for m in embedded-cooc spark-cooc embedded-item2vec spark-item2vec-aisle spark-item2vec-mean \
+    spark-item2vec-sparkml; do
   models+=(--model "$m=$work/$m.model")
 done
 "$root/aisle" evaluate "${opts[@]}" --train "$work/embedded.corpus" --test "$valid_log" \
@@ -73,24 +77,25 @@ done
 
 python3 - "$work/eval.json" "${seconds[ingest]}" "${seconds[embedded-cooc]}" \
   "${seconds[embedded-item2vec]}" "${seconds[spark-cooc]}" "${seconds[spark-item2vec-aisle]}" \
-  "${seconds[spark-item2vec-sparkml]}" <<'PY'
+  "${seconds[spark-item2vec-sparkml]}" "${seconds[spark-item2vec-mean]}" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))
-ingest, e_cooc, e_i2v, s_cooc, s_aisle, s_ml = map(float, sys.argv[2:8])
+ingest, e_cooc, e_i2v, s_cooc, s_aisle, s_ml, s_mean = map(float, sys.argv[2:9])
 hr = {r["model"]: r for r in doc["results"]}
 rows = [
     ("cooc", "embedded (ingest + train)", "embedded-cooc", ingest + e_cooc, ingest + e_cooc),
     ("cooc", "spark local[2]", "spark-cooc", s_cooc, ingest + e_cooc),
     ("item2vec", "embedded (ingest + train)", "embedded-item2vec", ingest + e_i2v, ingest + e_i2v),
-    ("item2vec", "spark, aisle trainer + averaging", "spark-item2vec-aisle", s_aisle, ingest + e_i2v),
+    ("item2vec", "spark, aisle trainer, updates added", "spark-item2vec-aisle", s_aisle, ingest + e_i2v),
+    ("item2vec", "spark, aisle trainer, averaged", "spark-item2vec-mean", s_mean, ingest + e_i2v),
     ("item2vec", "spark, Spark ML Word2Vec", "spark-item2vec-sparkml", s_ml, ingest + e_i2v),
 ]
-print(f"{'algorithm':9} {'pipeline':34} {'seconds':>8} {'x embedded':>10} {'HR@20':>7} {'MRR@20':>7} {'HR@20 diff':>10}")
+print(f"{'algorithm':9} {'pipeline':36} {'seconds':>8} {'x embedded':>10} {'HR@20':>7} {'MRR@20':>7} {'HR@20 diff':>10}")
 for algo, label, name, sec, base in rows:
     m = hr[name]
     ref = hr["embedded-" + algo]
     diff = 100 * (m["HR@20"] - ref["HR@20"])
-    print(f"{algo:9} {label:34} {sec:8.2f} {sec / base:9.2f}x {m['HR@20']:7.4f} {m['MRR@20']:7.4f} {diff:+9.2f}pt")
+    print(f"{algo:9} {label:36} {sec:8.2f} {sec / base:9.2f}x {m['HR@20']:7.4f} {m['MRR@20']:7.4f} {diff:+9.2f}pt")
 PY
 echo "sessions identical: $same"
 echo "(seconds are wall time of whole commands; HR@20 diff in points against the embedded model;"
