@@ -109,9 +109,10 @@ class OpenSearchIndexTest {
   void the_mapping_is_what_the_cluster_keeps() {
     JsonNode props = new EngineClient(uri("indicators"), Duration.ofSeconds(10))
         .get("/indicators/_mapping").path("indicators").path("mappings").path("properties");
-    assertThat(props.path("indicators").path("type").asText()).isEqualTo("keyword");
+    assertThat(props.path("indicators_15").path("type").asText()).isEqualTo("keyword");
     assertThat(props.path("category").path("type").asText()).isEqualTo("keyword");
     assertThat(props.path("in_stock").path("type").asText()).isEqualTo("boolean");
+    assertThat(props.path("related").path("index").asBoolean()).isFalse();
     assertThat(props.has("vector")).isFalse();
   }
 
@@ -248,7 +249,8 @@ class OpenSearchIndexTest {
     assertThat(knn.path("method").path("parameters").path("m").asInt()).isEqualTo(24);
     assertThat(knn.path("method").path("parameters").path("ef_construction").asInt())
         .isEqualTo(200);
-    assertThat(os.path("mappings").path("properties").path("indicators").path("type").asText())
+    assertThat(os.path("mappings").path("properties").path("indicators_15").path("type")
+        .asText())
         .isEqualTo("keyword");
     JsonNode es = EngineClient.JSON.valueToTree(OpenSearchIndex.mapping(
         SearchUri.Engine.ELASTICSEARCH, 16, o));
