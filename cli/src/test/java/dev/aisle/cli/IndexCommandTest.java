@@ -94,7 +94,7 @@ class IndexCommandTest {
     com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(mapping.toFile());
     assertThat(m.path("settings").path("index").path("number_of_shards").asInt()).isEqualTo(2);
-    assertThat(m.path("mappings").path("properties").path("indicators").path("type").asText())
+    assertThat(m.path("mappings").path("properties").path("indicators_0").path("type").asText())
         .isEqualTo("keyword");
     CommandLineTest.Run solr = run("index", "--model", cooc.toString(), "--to",
         "solr://127.0.0.1:1/shop", "--bulk", bulk.toString());

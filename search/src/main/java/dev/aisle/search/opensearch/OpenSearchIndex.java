@@ -10,6 +10,7 @@ import dev.aisle.search.ProductDocuments;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.search.SearchEngineException;
 import dev.aisle.search.SearchUri;
+import dev.aisle.search.SessionTerms;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +42,8 @@ import java.util.function.IntConsumer;
  * whose {@code filter} pre-filters the HNSW search; Elasticsearch maps it as {@code
  * dense_vector} ({@code similarity: cosine}) and queries it with the top-level {@code knn}
  * search option and its {@code filter}. Business rules are {@code bool} filters; a session is a
- * {@code bool} of boosted {@code term} queries on {@code indicators}, scored by BM25.
+ * {@code bool} of {@code constant_score} term queries on the indicator fields, one per session
+ * product and strength level, boosted by the product's weight times the level's score.
  *
  * <p>Thread-safe.
  */
@@ -101,9 +103,13 @@ public final class OpenSearchIndex implements SearchBackend {
                     options.efConstruction()))));
       }
     }
-    props.put(ProductDocuments.INDICATORS, Map.of("type", "keyword"));
-    props.put(ProductDocuments.INDICATOR_SCORES, Map.of("type", "float", "index", false,
+    props.put(ProductDocuments.RELATED, Map.of("type", "keyword", "index", false, "doc_values",
+        false));
+    props.put(ProductDocuments.RELATED_SCORES, Map.of("type", "float", "index", false,
         "doc_values", false));
+    for (int j = 0; j < ProductDocuments.LEVELS; j++) {
+      props.put(ProductDocuments.indicatorField(j), Map.of("type", "keyword", "norms", false));
+    }
     props.put(ProductDocuments.VIEWS, Map.of("type", "integer"));
     props.put(ProductDocuments.NAME, Map.of("type", "keyword", "index", false, "doc_values",
         false));
@@ -281,8 +287,8 @@ public final class OpenSearchIndex implements SearchBackend {
 
   @Override
   public List<Hit> related(String productId, int k, Filters filters) {
-    JsonNode doc = get(productId, ProductDocuments.VECTOR + "," + ProductDocuments.INDICATORS
-        + "," + ProductDocuments.INDICATOR_SCORES);
+    JsonNode doc = get(productId, ProductDocuments.VECTOR + "," + ProductDocuments.RELATED
+        + "," + ProductDocuments.RELATED_SCORES);
     if (doc == null) {
       return List.of();
     }
@@ -290,8 +296,8 @@ public final class OpenSearchIndex implements SearchBackend {
     if (doc.has(ProductDocuments.VECTOR)) {
       return search(knn(floats(doc.get(ProductDocuments.VECTOR)), k, filter));
     }
-    JsonNode ids = doc.path(ProductDocuments.INDICATORS);
-    JsonNode scores = doc.path(ProductDocuments.INDICATOR_SCORES);
+    JsonNode ids = doc.path(ProductDocuments.RELATED);
+    JsonNode scores = doc.path(ProductDocuments.RELATED_SCORES);
     if (ids.size() == 0) {
       return List.of();
     }
@@ -323,11 +329,16 @@ public final class OpenSearchIndex implements SearchBackend {
     double[] weights = info.sessionWeights(session.size());
     Map<String, Object> filter = filter(filters, null);
     if (info.indicators()) {
+      // a constant_score term per session product and level, boosted by the product's weight
+      // x the level's score: the engine sums what the model's next-product scoring sums
       List<Object> should = new ArrayList<>();
-      for (int i = 0; i < session.size(); i++) {
-        if (weights[i] > 0) {
-          should.add(Map.of("term", Map.of(ProductDocuments.INDICATORS, Map.of("value",
-              session.get(i), "boost", (float) weights[i]))));
+      for (SessionTerms.Term t : SessionTerms.of(info, session)) {
+        for (int j = 0; j < info.levels().length; j++) {
+          double c = t.weight() * info.levels()[j];
+          if (c >= 1e-6) {
+            should.add(Map.of("constant_score", Map.of("filter", Map.of("term",
+                Map.of(ProductDocuments.indicatorField(j), t.product())), "boost", (float) c)));
+          }
         }
       }
       if (should.isEmpty()) {

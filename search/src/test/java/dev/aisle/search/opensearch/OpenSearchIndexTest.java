@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aisle.catalog.Catalog;
 import dev.aisle.model.ScoredItem;
+import dev.aisle.model.TopK;
 import dev.aisle.model.cooc.CoocModel;
 import dev.aisle.search.EngineClient;
 import dev.aisle.search.ExportOptions;
@@ -108,9 +109,10 @@ class OpenSearchIndexTest {
   void the_mapping_is_what_the_cluster_keeps() {
     JsonNode props = new EngineClient(uri("indicators"), Duration.ofSeconds(10))
         .get("/indicators/_mapping").path("indicators").path("mappings").path("properties");
-    assertThat(props.path("indicators").path("type").asText()).isEqualTo("keyword");
+    assertThat(props.path("indicators_15").path("type").asText()).isEqualTo("keyword");
     assertThat(props.path("category").path("type").asText()).isEqualTo("keyword");
     assertThat(props.path("in_stock").path("type").asText()).isEqualTo("boolean");
+    assertThat(props.path("related").path("index").asBoolean()).isFalse();
     assertThat(props.has("vector")).isFalse();
   }
 
@@ -129,22 +131,29 @@ class OpenSearchIndexTest {
   }
 
   @Test
-  void a_session_is_one_boosted_term_query_on_the_indicators() {
+  void a_session_is_one_query_on_the_indicator_fields_ranked_as_the_model_ranks() {
     CoocModel cooc = (CoocModel) shop.cooc.model();
     int a = busiest();
     int b = cooc.indicators(a).get(0).product() == a ? cooc.indicators(a).get(1).product()
         : cooc.indicators(a).get(0).product();
+    // what the model's own scoring reaches: the indicators of a and of b
     Set<String> expected = new HashSet<>();
-    for (int p = 0; p < shop.corpus.products().size(); p++) {
-      for (ScoredItem s : cooc.indicators(p)) {
-        if (s.product() == a || s.product() == b) {
-          expected.add(id(p));
-        }
+    for (int q : new int[] {a, b}) {
+      for (ScoredItem s : cooc.indicators(q)) {
+        expected.add(shop.corpus.products().id(s.product()));
       }
     }
     List<Hit> hits = indicators.next(List.of(id(a), id(b)), 1000, Filters.NONE);
     assertThat(hits).extracting(Hit::id).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(hits).extracting(Hit::score).isSortedAccordingTo((x, y) -> Float.compare(y, x));
+    float[] scores = new float[shop.corpus.products().size()];
+    cooc.scoreNext(new int[] {a, b}, scores);
+    Set<String> model = new HashSet<>();
+    for (ScoredItem s : TopK.select(scores, 20, null)) {
+      model.add(shop.corpus.products().id(s.product()));
+    }
+    assertThat(hits.subList(0, 20).stream().filter(h -> model.contains(h.id())).count())
+        .isGreaterThanOrEqualTo(15);
   }
 
   @Test
@@ -240,7 +249,8 @@ class OpenSearchIndexTest {
     assertThat(knn.path("method").path("parameters").path("m").asInt()).isEqualTo(24);
     assertThat(knn.path("method").path("parameters").path("ef_construction").asInt())
         .isEqualTo(200);
-    assertThat(os.path("mappings").path("properties").path("indicators").path("type").asText())
+    assertThat(os.path("mappings").path("properties").path("indicators_15").path("type")
+        .asText())
         .isEqualTo("keyword");
     JsonNode es = EngineClient.JSON.valueToTree(OpenSearchIndex.mapping(
         SearchUri.Engine.ELASTICSEARCH, 16, o));
