@@ -46,6 +46,10 @@ import picocli.CommandLine.Spec;
         "  aisle evaluate --corpus shop.corpus --split last-days=7 --algorithms all --json out.json",
         "  aisle evaluate --format session-rec --train train_tr.txt --test train_valid.txt "
             + "--min-product-count 1 -p sknn.k=50",
+        "  aisle evaluate --train tr.corpus --test va.corpus --algorithms pop,dense,glove,svd,item2vec "
+            + "--k 20 --curve --json out.json --html report.html",
+        "  aisle evaluate --train tr.corpus --test va.corpus --algorithms glove -p glove.epochs=20 "
+            + "--early-stop --patience 3",
         "  aisle evaluate --train tr.corpus --test va.corpus --algorithms none "
             + "--model spark=yc.model --model embedded=yc2.model"})
 final class EvaluateCommand implements Callable<Integer> {
@@ -105,6 +109,27 @@ final class EvaluateCommand implements Callable<Integer> {
           + "format: gensim, fastText .vec), queried like item2vec, e.g. --vectors gensim=g.txt.")
   List<String> vectors = new ArrayList<>();
 
+  @Option(names = "--curve",
+      description = "Learning curves: HR@K and MRR@K (K = the largest --k) on the test sessions "
+          + "after every epoch of the iterative models (dense, glove, item2vec), in the table, "
+          + "the JSON (\"curve\") and the HTML report.")
+  boolean curve;
+
+  @Option(names = "--early-stop",
+      description = "Train the iterative models on all but the last --validation-fraction of "
+          + "the training sessions, validate after every epoch and stop after --patience epochs "
+          + "without a better validation HR@K, keeping the best epoch's model.")
+  boolean earlyStop;
+
+  @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "2",
+      description = "Epochs without improvement before stopping early. Default: ${DEFAULT-VALUE}.")
+  int patience;
+
+  @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.1",
+      description = "Share of the training sessions (the latest) held out to validate on when "
+          + "stopping early. Default: ${DEFAULT-VALUE}.")
+  double validationFraction;
+
   @Mixin TrainingOptions training = new TrainingOptions();
 
   @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
@@ -122,6 +147,8 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Algorithm> chosen = algorithms.trim().equalsIgnoreCase("none") ? List.of()
         : Algorithm.parseList(algorithms);
+    Comparison.Options watch = new Comparison.Options(curve, earlyStop, patience,
+        validationFraction);
     Map<Algorithm, Params> byAlgorithm = splitParams(params, chosen);
     Corpus train;
     Corpus test;
@@ -149,12 +176,20 @@ final class EvaluateCommand implements Callable<Integer> {
     protocol.put("k", ks);
     protocol.put("seed", training.seed);
     protocol.put("threads", training.threads);
+    if (curve) {
+      protocol.put("curve", "HR@K and MRR@K on the test sessions after every epoch");
+    }
+    if (earlyStop) {
+      protocol.put("early_stop", String.format(Locale.ROOT, "iterative models validate on the "
+          + "last %s of the training sessions, patience %d epochs, best epoch kept",
+          validationFraction, patience));
+    }
     err.printf(Locale.ROOT, "train: %,d sessions, %,d products; test: %,d sessions, %,d "
         + "predictions%n", train.sessionCount(), train.products().size(),
         sessions.sessions().size(), sessions.predictions());
     List<Comparison.Row> rows = new ArrayList<>();
     rows.addAll(Comparison.run(train, sessions, chosen, byAlgorithm, ks, training.seed,
-        training.threads, err::println));
+        training.threads, watch, err::println));
     for (String m : models) {
       rows.add(modelFile(m, test, err));
     }
@@ -189,6 +224,37 @@ final class EvaluateCommand implements Callable<Integer> {
           m.get("coverage@" + k), m.get("popularity@" + k), r.trainSeconds(), r.modelBytes(),
           r.p99Millis());
     }
+    boolean anyCurve = rows.stream().anyMatch(r -> r.curve() != null && !r.curve().isEmpty());
+    if (anyCurve) {
+      out.printf(Locale.ROOT, "%nlearning curves, test HR@%d / MRR@%d after each epoch:%n", k, k);
+      for (Comparison.Row r : rows) {
+        if (r.curve() != null && !r.curve().isEmpty()) {
+          printCurve(out, r.model(), r.curve());
+        }
+      }
+    }
+    for (Comparison.Row r : rows) {
+      if (r.earlyStop() != null) {
+        Comparison.EarlyStop e = r.earlyStop();
+        out.printf(Locale.ROOT, "%s: stopped early after epoch %d, kept epoch %d (validation on "
+            + "%,d sessions)%n", r.model(), e.epochsRun(), e.bestEpoch(), e.validationSessions());
+        printCurve(out, "  validation", e.validation());
+      }
+    }
+  }
+
+  /** One line per 6 epochs: {@code 1 .1435/.0574  2 ...}. */
+  private static void printCurve(PrintWriter out, String label, List<Comparison.CurvePoint> c) {
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s", label));
+    for (int i = 0; i < c.size(); i++) {
+      if (i > 0 && i % 6 == 0) {
+        out.println(line);
+        line = new StringBuilder(String.format(Locale.ROOT, "%-10s", ""));
+      }
+      Comparison.CurvePoint p = c.get(i);
+      line.append(String.format(Locale.ROOT, " %3d %.4f/%.4f", p.epoch(), p.hr(), p.mrr()));
+    }
+    out.println(line);
   }
 
   /** A saved model on the test sessions, ranked over the model's own products. */

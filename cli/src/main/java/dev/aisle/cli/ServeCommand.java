@@ -78,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--backend", paramLabel = "[NAME=]URI",
       description = "A search engine that answers for a model (the default one without NAME=), "
-          + "holding its export from 'aisle index': solr://HOST:PORT/COLLECTION. The model file "
+          + "holding its export from 'aisle index': solr://HOST:PORT/COLLECTION, "
+          + "opensearch://HOST:PORT/INDEX or elasticsearch://HOST:PORT/INDEX. The model file "
           + "is still loaded: for the products, popularity fallback and reasons.")
   List<String> backends = new ArrayList<>();
 

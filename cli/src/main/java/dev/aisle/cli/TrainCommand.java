@@ -6,6 +6,7 @@ import dev.aisle.model.ModelInfo;
 import dev.aisle.model.Params;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.TrainContext;
+import dev.aisle.model.dense.DenseModel;
 import dev.aisle.modelfile.Algorithm;
 import dev.aisle.modelfile.ModelFile;
 import dev.aisle.ingest.LineSource;
@@ -27,13 +28,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {"Train a model on a corpus (or a raw log with --format) and save it.",
-        "Algorithms: pop, cooc, sknn, item2vec, hybrid. Hyperparameters go with -p name=value "
+        "Algorithms: pop, cooc, sknn, item2vec, hybrid, dense. Hyperparameters go with -p name=value "
             + "(see the algorithm's options in the README); an unknown name is an error.",
         "With --threads 1 the same seed gives the same file, byte for byte."},
     footer = {"", "Examples:",
         "  aisle train --corpus yc.corpus --algorithm item2vec --threads 1 --seed 11 --out yc.model",
         "  aisle train --corpus yc.corpus --algorithm cooc -p score=llr -p window=0 --out llr.model",
-        "  aisle train --format session-rec --corpus clicks.tsv --algorithm sknn --out sknn.model"})
+        "  aisle train --format session-rec --corpus clicks.tsv --algorithm sknn --out sknn.model",
+        "  aisle train --corpus yc.corpus --algorithm dense -p max-products=2000 --out dense.model"})
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -42,7 +44,7 @@ final class TrainCommand implements Callable<Integer> {
   Path corpus;
 
   @Option(names = "--algorithm", required = true, paramLabel = "A",
-      description = "pop, cooc, sknn, item2vec or hybrid.")
+      description = "pop, cooc, sknn, item2vec, hybrid or dense.")
   String algorithm;
 
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL",
@@ -77,6 +79,13 @@ final class TrainCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "trained %s on %,d sessions (%,d products) in %.2f s%n", a.label(),
         c.sessionCount(), c.products().size(), seconds);
     out.printf(Locale.ROOT, "options %s%n", info.options());
+    if (model instanceof DenseModel) {
+      DenseModel d = (DenseModel) model;
+      out.printf(Locale.ROOT, "network: %,d products in and out, %,d hidden units: %,d "
+          + "parameters (2NH + H + N), %s as float32; the talk's N = 9,000 with H = 2N: %s%n",
+          d.outputs(), d.hidden(), d.parameters(), Sizes.human(4 * d.parameters()),
+          Sizes.human(DenseModel.float32Bytes(9000, 18000)));
+    }
     out.printf(Locale.ROOT, "wrote %s (%s, checksum %s)%n", this.out,
         Sizes.human(LineSource.sizeOf(this.out)), checksum);
     return AisleCommand.OK;

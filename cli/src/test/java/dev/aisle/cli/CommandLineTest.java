@@ -209,6 +209,68 @@ class CommandLineTest {
   }
 
   @Test
+  void evaluate_with_curves_writes_one_point_per_epoch_with_the_dashboards_keys()
+      throws IOException {
+    Path corpus = shopCorpus();
+    Path json = dir.resolve("curves.json");
+    Path html = dir.resolve("curves.html");
+    Run r = run("evaluate", "--corpus", corpus.toString(), "--split", "last-days=5",
+        "--algorithms", "pop,glove,svd,dense", "-p", "glove.epochs=3", "-p", "dense.epochs=2",
+        "--k", "20", "--curve", "--threads", "2", "--json", json.toString(), "--html",
+        html.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("learning curves").contains("glove");
+    JsonNode doc = new ObjectMapper().readTree(json.toFile());
+    for (JsonNode row : doc.get("results")) {
+      String model = row.get("model").asText();
+      int epochs = model.equals("glove") ? 3 : model.equals("dense") ? 2 : 0;
+      assertThat(row.get("curve")).as(model).hasSize(epochs);
+      for (int e = 0; e < epochs; e++) {
+        JsonNode point = row.get("curve").get(e);
+        assertThat(point.get("epoch").asInt()).isEqualTo(e + 1);
+        assertThat(point.get("hr").asDouble()).isBetween(0.0, 1.0);
+        assertThat(point.get("mrr").asDouble()).isBetween(0.0, 1.0);
+        assertThat(point.size()).isEqualTo(3);
+      }
+    }
+    assertThat(Files.readString(html)).contains("Learning curves").contains("log scale");
+  }
+
+  @Test
+  void early_stopping_reports_the_epoch_it_kept() throws IOException {
+    Path corpus = shopCorpus();
+    Path json = dir.resolve("early.json");
+    Run r = run("evaluate", "--corpus", corpus.toString(), "--split", "last-days=5",
+        "--algorithms", "glove", "-p", "glove.epochs=30", "--k", "20", "--early-stop",
+        "--patience", "1", "--validation-fraction", "0.2", "--json", json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("stopped early after epoch");
+    JsonNode early = new ObjectMapper().readTree(json.toFile()).get("results").get(0)
+        .get("early_stop");
+    assertThat(early.get("epochs_run").asInt()).isEqualTo(early.get("best_epoch").asInt() + 1);
+    assertThat(early.get("validation")).hasSize(early.get("epochs_run").asInt());
+  }
+
+  @Test
+  void training_the_dense_network_reports_its_parameters_and_the_talks_size() {
+    Path corpus = shopCorpus();
+    Run r = run("train", "--corpus", corpus.toString(), "--algorithm", "dense", "-p",
+        "max-products=50", "-p", "epochs=1", "--out", dir.resolve("d.model").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // 4 x 50^2 + 3 x 50 = 10,150 parameters; at N = 9,000: 324,027,000 floats = 1.2 GiB
+    assertThat(r.out()).contains("10,150 parameters").contains("N = 9,000 with H = 2N: 1.2 GB");
+  }
+
+  @Test
+  void a_bad_patience_is_a_usage_error() {
+    Path corpus = shopCorpus();
+    Run r = run("evaluate", "--corpus", corpus.toString(), "--split", "last-days=5",
+        "--algorithms", "glove", "--early-stop", "--patience", "0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("patience must be >= 1, was 0");
+  }
+
+  @Test
   void top_level_help_lists_the_commands() {
     Run r = run("--help");
     assertThat(r.code()).isZero();

@@ -79,6 +79,30 @@ class IndexCommandTest {
   }
 
   @Test
+  void bulk_and_mapping_files_are_written_without_a_cluster() throws Exception {
+    Path bulk = dir.resolve("shop.ndjson");
+    Path mapping = dir.resolve("shop.json");
+    CommandLineTest.Run r = run("index", "--model", cooc.toString(), "--to",
+        "opensearch://127.0.0.1:1/shop", "--bulk", bulk.toString(), "--mapping",
+        mapping.toString(), "--shards", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("products").contains("for index shop");
+    List<String> lines = java.nio.file.Files.readAllLines(bulk);
+    assertThat(lines.size() % 2).isZero();
+    assertThat(lines.get(0)).startsWith("{\"index\":{\"_index\":\"shop\",\"_id\":");
+    assertThat(lines.get(lines.size() - 1)).contains("\"aisle_model\":{\"checksum\":");
+    com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(mapping.toFile());
+    assertThat(m.path("settings").path("index").path("number_of_shards").asInt()).isEqualTo(2);
+    assertThat(m.path("mappings").path("properties").path("indicators_0").path("type").asText())
+        .isEqualTo("keyword");
+    CommandLineTest.Run solr = run("index", "--model", cooc.toString(), "--to",
+        "solr://127.0.0.1:1/shop", "--bulk", bulk.toString());
+    assertThat(solr.code()).isEqualTo(AisleCommand.BAD_INPUT);
+    assertThat(solr.err()).contains("--bulk and --mapping write OpenSearch/Elasticsearch files");
+  }
+
+  @Test
   void bad_options_are_named() {
     CommandLineTest.Run r = run("index", "--model", cooc.toString(), "--to",
         "solr://127.0.0.1:1/shop", "--shards", "0");

@@ -202,6 +202,30 @@ public final class Corpus {
         cat.build(), info);
   }
 
+  /**
+   * Sessions {@code [from, to)} over the same product vocabulary: ordinals, ids, counts and
+   * catalog unchanged (so products absent from those sessions keep their place and their whole
+   * corpus's count). A model trained on it scores the same products as one trained on the whole
+   * corpus, so both can be evaluated on the same test sessions; this is how a validation split is
+   * carved off a training corpus.
+   */
+  public Corpus sessionRange(int from, int to) {
+    if (from < 0 || to > sessionCount() || from > to) {
+      throw new IllegalArgumentException("bad session range [" + from + ", " + to + ") of "
+          + sessionCount());
+    }
+    int first = offsets[from];
+    int last = offsets[to];
+    int[] newOffsets = new int[to - from + 1];
+    for (int s = from; s <= to; s++) {
+      newOffsets[s - from] = offsets[s] - first;
+    }
+    return new Corpus(products, customers, eventTypes, newOffsets,
+        Arrays.copyOfRange(sessionCustomer, from, to), Arrays.copyOfRange(items, first, last),
+        Arrays.copyOfRange(times, first, last), Arrays.copyOfRange(types, first, last), catalog,
+        info);
+  }
+
   /** The same sessions with another catalog and provenance. */
   Corpus with(Catalog newCatalog, CorpusInfo newInfo) {
     return new Corpus(products, customers, eventTypes, offsets, sessionCustomer, items, times,

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Trains several algorithms on one training corpus and evaluates each on the same test sessions:
@@ -22,18 +24,87 @@ public final class Comparison {
   private Comparison() {}
 
   /**
+   * HR@k and MRR@k of a model after one epoch of training.
+   *
+   * @param epoch 1-based
+   * @param hr HR@k, k the largest cut-off
+   * @param mrr MRR@k
+   */
+  public record CurvePoint(int epoch, double hr, double mrr) {
+    /** As JSON: exactly {@code epoch}, {@code hr}, {@code mrr} (dashboards read these keys). */
+    public Map<String, Object> toMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("epoch", epoch);
+      m.put("hr", hr);
+      m.put("mrr", mrr);
+      return m;
+    }
+  }
+
+  /**
+   * How an early-stopped model was chosen.
+   *
+   * @param validationSessions sessions carved off the end of the training corpus to validate on
+   * @param patience epochs without a better validation HR@k before training stopped
+   * @param bestEpoch the epoch whose model was kept
+   * @param epochsRun epochs trained before stopping
+   * @param validation HR@k and MRR@k on the validation sessions after every epoch
+   */
+  public record EarlyStop(int validationSessions, int patience, int bestEpoch, int epochsRun,
+      List<CurvePoint> validation) {}
+
+  /**
+   * What {@code aisle evaluate} records besides the final metrics.
+   *
+   * @param curve record HR@k and MRR@k on the test sessions after every epoch of the iterative
+   *     algorithms ({@link Algorithm#iterative})
+   * @param earlyStop train the iterative algorithms on all but the last {@code
+   *     validationFraction} of the training sessions, validate after every epoch, stop after
+   *     {@code patience} epochs without a better validation HR@k and keep the best epoch's model
+   * @param patience see {@code earlyStop}, at least 1
+   * @param validationFraction see {@code earlyStop}, in (0, 0.5]
+   */
+  public record Options(boolean curve, boolean earlyStop, int patience,
+      double validationFraction) {
+    public Options {
+      if (patience < 1) {
+        throw new IllegalArgumentException("patience must be >= 1, was " + patience);
+      }
+      if (!(validationFraction > 0 && validationFraction <= 0.5)) {
+        throw new IllegalArgumentException("validation fraction must be in (0, 0.5], was "
+            + validationFraction);
+      }
+    }
+
+    /** No curves, no early stopping. */
+    public static Options none() {
+      return new Options(false, false, 2, 0.1);
+    }
+  }
+
+  /**
    * One model's line of the table.
    *
    * @param model the algorithm name
    * @param metrics metric name to value
-   * @param trainSeconds wall time of training
+   * @param trainSeconds wall time of training (without the evaluations of a curve or early stop)
    * @param modelBytes size of the model file
    * @param p50Millis median prediction time
    * @param p99Millis 99th percentile prediction time
    * @param info how the model was made
+   * @param curve HR@k and MRR@k on the test sessions after every epoch when asked for (empty for
+   *     an algorithm without epochs), else null
+   * @param earlyStop how the model was chosen when stopped early, else null
    */
   public record Row(String model, Map<String, Double> metrics, double trainSeconds,
-      long modelBytes, double p50Millis, double p99Millis, ModelInfo info) {
+      long modelBytes, double p50Millis, double p99Millis, ModelInfo info,
+      List<CurvePoint> curve, EarlyStop earlyStop) {
+
+    /** A row without curve or early stop. */
+    public Row(String model, Map<String, Double> metrics, double trainSeconds, long modelBytes,
+        double p50Millis, double p99Millis, ModelInfo info) {
+      this(model, metrics, trainSeconds, modelBytes, p50Millis, p99Millis, info, null, null);
+    }
 
     /** The row as the JSON object of {@code --json}: metrics first, then cost. */
     public Map<String, Object> toMap() {
@@ -45,6 +116,18 @@ public final class Comparison {
       m.put("p50_ms", p50Millis);
       m.put("p99_ms", p99Millis);
       m.put("options", info.options());
+      if (curve != null) {
+        m.put("curve", curve.stream().map(CurvePoint::toMap).toList());
+      }
+      if (earlyStop != null) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("validation_sessions", earlyStop.validationSessions());
+        e.put("patience", earlyStop.patience());
+        e.put("best_epoch", earlyStop.bestEpoch());
+        e.put("epochs_run", earlyStop.epochsRun());
+        e.put("validation", earlyStop.validation().stream().map(CurvePoint::toMap).toList());
+        m.put("early_stop", e);
+      }
       return m;
     }
   }
@@ -70,26 +153,143 @@ public final class Comparison {
    */
   public static List<Row> run(Corpus train, TestSessions test, List<Algorithm> algorithms,
       Map<Algorithm, Params> params, int[] ks, long seed, int threads, Consumer<String> log) {
+    return run(train, test, algorithms, params, ks, seed, threads, Options.none(), log);
+  }
+
+  /**
+   * Trains and evaluates every algorithm in turn, with learning curves and early stopping as
+   * {@code options} asks. Curves and early stopping use the largest cut-off of {@code ks}.
+   */
+  public static List<Row> run(Corpus train, TestSessions test, List<Algorithm> algorithms,
+      Map<Algorithm, Params> params, int[] ks, long seed, int threads, Options options,
+      Consumer<String> log) {
     String checksum = CorpusFile.checksum(train);
+    int k = java.util.Arrays.stream(ks).max().orElseThrow(
+        () -> new IllegalArgumentException("need at least one cut-off"));
+    // resolve every algorithm's options before the first one trains: a typo fails fast
+    Map<Algorithm, Algorithm.Training> trainings = new LinkedHashMap<>();
+    for (Algorithm a : algorithms) {
+      trainings.put(a, a.prepare(params.getOrDefault(a, Params.none())));
+    }
+    Corpus fitOn = train;
+    TestSessions validation = null;
+    if (options.earlyStop()) {
+      int cut = (int) Math.round(train.sessionCount() * (1 - options.validationFraction()));
+      if (cut < 1 || cut >= train.sessionCount()) {
+        throw new IllegalArgumentException("too few training sessions (" + train.sessionCount()
+            + ") to carve off a validation split");
+      }
+      fitOn = train.sessionRange(0, cut);
+      validation = TestSessions.heldOut(train, cut);
+      if (validation.sessions().isEmpty()) {
+        throw new IllegalArgumentException("the validation split (the last "
+            + (train.sessionCount() - cut) + " training sessions) has no session left to "
+            + "predict: raise the validation fraction");
+      }
+      if (log != null) {
+        log.accept(String.format(Locale.ROOT, "early stopping: iterative models train on the "
+            + "first %,d training sessions and validate on the last %,d (%,d predictions)", cut,
+            train.sessionCount() - cut, validation.predictions()));
+      }
+    }
     List<Row> rows = new ArrayList<>();
     for (Algorithm a : algorithms) {
-      Algorithm.Training training = a.prepare(params.getOrDefault(a, Params.none()));
+      Algorithm.Training training = trainings.get(a);
+      boolean watch = a.iterative() && (options.curve() || options.earlyStop());
+      boolean stopEarly = a.iterative() && options.earlyStop();
+      Watcher w = new Watcher(options.curve() ? test : null, stopEarly ? validation : null, k,
+          threads, options.patience(), log == null ? null : line -> log.accept(a.label() + ": "
+              + line));
       long t0 = System.nanoTime();
-      Recommender model = training.train(train, new TrainContext(seed, threads, null, null));
-      double trainSeconds = (System.nanoTime() - t0) / 1e9;
+      Recommender model = training.train(stopEarly ? fitOn : train, watch
+          ? new TrainContext(seed, threads, null, w::epochDone, w::stop)
+          : new TrainContext(seed, threads, null, null));
+      double trainSeconds = (System.nanoTime() - t0 - w.watchNanos) / 1e9;
+      if (stopEarly && w.best != null) {
+        model = w.best;
+      }
       ModelInfo info = ModelFile.info(model, training, seed, threads, checksum,
-          train.eventCount());
+          (stopEarly ? fitOn : train).eventCount());
       long bytes = ModelFile.sizeOf(model, info);
       Evaluator.Result r = Evaluator.evaluate(model, test, ks, null);
-      Row row = new Row(a.label(), r.metrics(), trainSeconds, bytes, r.p50Millis(),
-          r.p99Millis(), info);
-      rows.add(row);
+      List<CurvePoint> curve = options.curve() ? List.copyOf(w.curve) : null;
+      EarlyStop early = stopEarly ? new EarlyStop(train.sessionCount()
+          - fitOn.sessionCount(), options.patience(), w.bestEpoch, w.epochs,
+          List.copyOf(w.validationCurve)) : null;
+      rows.add(new Row(a.label(), r.metrics(), trainSeconds, bytes, r.p50Millis(),
+          r.p99Millis(), info, curve, early));
       if (log != null) {
-        log.accept(String.format(java.util.Locale.ROOT,
-            "%s: trained in %.1f s, evaluated %d predictions", a.label(), trainSeconds,
-            r.predictions()));
+        log.accept(String.format(Locale.ROOT,
+            "%s: trained in %.1f s, evaluated %d predictions%s", a.label(), trainSeconds,
+            r.predictions(), early == null ? "" : String.format(Locale.ROOT,
+                "; stopped after epoch %d, kept epoch %d", early.epochsRun(), early.bestEpoch())));
       }
     }
     return rows;
+  }
+
+  /** Evaluates a model after every epoch for a curve and early stopping. Not thread-safe. */
+  private static final class Watcher {
+    private final TestSessions test;
+    private final TestSessions validation;
+    private final int k;
+    private final int threads;
+    private final int patience;
+    private final Consumer<String> log;
+    final List<CurvePoint> curve = new ArrayList<>();
+    final List<CurvePoint> validationCurve = new ArrayList<>();
+    Recommender best;
+    int bestEpoch;
+    int epochs;
+    long watchNanos;
+    private double bestHr = -1;
+    private double bestMrr = -1;
+    private int sinceBest;
+
+    Watcher(TestSessions test, TestSessions validation, int k, int threads, int patience,
+        Consumer<String> log) {
+      this.test = test;
+      this.validation = validation;
+      this.k = k;
+      this.threads = threads;
+      this.patience = patience;
+      this.log = log;
+    }
+
+    void epochDone(Supplier<Recommender> snapshot, int epoch) {
+      long t0 = System.nanoTime();
+      epochs = epoch;
+      Recommender model = snapshot.get();
+      StringBuilder line = new StringBuilder("epoch " + epoch);
+      if (test != null) {
+        double[] t = Evaluator.hitRateAndMrr(model, test, k, threads);
+        curve.add(new CurvePoint(epoch, t[0], t[1]));
+        line.append(String.format(Locale.ROOT, ", test HR@%d %.4f MRR@%d %.4f", k, t[0], k,
+            t[1]));
+      }
+      if (validation != null) {
+        double[] v = Evaluator.hitRateAndMrr(model, validation, k, threads);
+        validationCurve.add(new CurvePoint(epoch, v[0], v[1]));
+        line.append(String.format(Locale.ROOT, ", validation HR@%d %.4f MRR@%d %.4f", k, v[0],
+            k, v[1]));
+        if (v[0] > bestHr || (v[0] == bestHr && v[1] > bestMrr)) {
+          bestHr = v[0];
+          bestMrr = v[1];
+          best = model;
+          bestEpoch = epoch;
+          sinceBest = 0;
+        } else {
+          sinceBest++;
+        }
+      }
+      if (log != null) {
+        log.accept(line.toString());
+      }
+      watchNanos += System.nanoTime() - t0;
+    }
+
+    boolean stop() {
+      return validation != null && sinceBest >= patience;
+    }
   }
 }

@@ -43,6 +43,37 @@ public record TestSessions(List<int[]> sessions, long removedEvents, long droppe
     return new TestSessions(List.copyOf(out), removed, dropped);
   }
 
+  /**
+   * The sessions from {@code from} on of {@code corpus} as test sessions for a model trained on
+   * the sessions before it with the same vocabulary ({@link Corpus#sessionRange}): products not
+   * browsed before {@code from} removed, sessions left shorter than 2 dropped. A validation
+   * split carved off a training corpus.
+   */
+  public static TestSessions heldOut(Corpus corpus, int from) {
+    if (from < 1 || from >= corpus.sessionCount()) {
+      throw new IllegalArgumentException("held-out sessions must start in 1.."
+          + (corpus.sessionCount() - 1) + ", was " + from);
+    }
+    boolean[] seen = new boolean[corpus.products().size()];
+    for (int e = 0; e < corpus.sessionStart(from); e++) {
+      seen[corpus.item(e)] = true;
+    }
+    List<int[]> out = new ArrayList<>();
+    long removed = 0;
+    long dropped = 0;
+    for (int s = from; s < corpus.sessionCount(); s++) {
+      int[] items = java.util.Arrays.stream(corpus.sessionItems(s)).filter(p -> seen[p])
+          .toArray();
+      removed += corpus.sessionLength(s) - items.length;
+      if (items.length < 2) {
+        dropped++;
+      } else {
+        out.add(items);
+      }
+    }
+    return new TestSessions(List.copyOf(out), removed, dropped);
+  }
+
   /** The number of next-item predictions: one per prefix of every session. */
   public long predictions() {
     long n = 0;

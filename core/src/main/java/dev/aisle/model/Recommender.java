@@ -27,6 +27,19 @@ public interface Recommender {
   void scoreNext(int[] session, float[] scores);
 
   /**
+   * Scores many sessions at once, as {@link #scoreNext} would one by one (up to float rounding):
+   * for evaluations and learning curves. Models whose query is a matrix product (the dense
+   * network) answer a batch with one blocked matrix multiply.
+   *
+   * @param scores one array per session, each filled as by {@link #scoreNext}
+   */
+  default void scoreNextBatch(java.util.List<int[]> sessions, float[][] scores) {
+    for (int i = 0; i < sessions.size(); i++) {
+      scoreNext(sessions.get(i), scores[i]);
+    }
+  }
+
+  /**
    * Scores every product by how related it is to {@code product}.
    *
    * @param scores filled with one score per product ordinal (overwritten)

@@ -8,6 +8,12 @@ import dev.aisle.model.Recommender;
 import dev.aisle.model.TrainContext;
 import dev.aisle.model.cooc.CoocModel;
 import dev.aisle.model.cooc.CoocOptions;
+import dev.aisle.model.dense.DenseModel;
+import dev.aisle.model.dense.DenseOptions;
+import dev.aisle.model.dense.DenseTrainer;
+import dev.aisle.model.glove.GloveModel;
+import dev.aisle.model.glove.GloveOptions;
+import dev.aisle.model.glove.GloveTrainer;
 import dev.aisle.model.hybrid.HybridModel;
 import dev.aisle.model.hybrid.HybridOptions;
 import dev.aisle.model.item2vec.Item2VecModel;
@@ -17,6 +23,9 @@ import dev.aisle.model.pop.PopularityModel;
 import dev.aisle.model.pop.PopularityOptions;
 import dev.aisle.model.sknn.SknnModel;
 import dev.aisle.model.sknn.SknnOptions;
+import dev.aisle.model.svd.SvdModel;
+import dev.aisle.model.svd.SvdOptions;
+import dev.aisle.model.svd.SvdTrainer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +56,24 @@ public enum Algorithm {
     HybridOptions o = HybridOptions.from(p);
     return new Training(o, (c, ctx) -> trainHybrid(c, o, ctx));
   }, (in, products) -> HybridModel.read(in, products,
-      (label, r) -> fromLabel(label).read(r, products)));
+      (label, r) -> fromLabel(label).read(r, products))),
+  DENSE("dense", "the talk's network: one-hot product, Dense(2N, relu), Dense(N, softmax), "
+      + "RMSprop", p -> {
+    DenseOptions o = DenseOptions.from(p);
+    return new Training(o, (c, ctx) -> DenseTrainer.train(c, o, ctx));
+  }, DenseModel::read),
+  GLOVE("glove", "GloVe vectors fitted to the session co-occurrence matrix (AdaGrad, Hogwild)",
+      p -> {
+        GloveOptions o = GloveOptions.from(p);
+        return new Training(o, (c, ctx) -> GloveTrainer.train(c, o, ctx));
+      }, GloveModel::read),
+  SVD("svd", "truncated randomized SVD of the shifted positive PMI co-occurrence matrix", p -> {
+    SvdOptions o = SvdOptions.from(p);
+    return new Training(o, (c, ctx) -> SvdTrainer.train(c, o, ctx));
+  }, SvdModel::read);
 
-  private static Recommender trainHybrid(Corpus corpus, HybridOptions o, TrainContext ctx) {
+  private static Recommender trainHybrid(Corpus corpus, HybridOptions o, TrainContext context) {
+    TrainContext ctx = context.withoutEpochs(); // the parts' epochs are not the blend's
     List<Recommender> parts = new java.util.ArrayList<>();
     List<Double> weights = new java.util.ArrayList<>();
     if (o.sknnWeight() > 0) {
@@ -110,6 +134,14 @@ public enum Algorithm {
 
   public String description() {
     return description;
+  }
+
+  /**
+   * True for the algorithms trained in epochs (dense, glove, item2vec): they report every epoch
+   * through {@link TrainContext#epochDone}, so they have learning curves and can stop early.
+   */
+  public boolean iterative() {
+    return this == ITEM2VEC || this == DENSE || this == GLOVE;
   }
 
   /**

@@ -52,6 +52,22 @@ public final class EngineClient {
     return send("GET", path, null, null);
   }
 
+  /**
+   * GET of a document: a 404 without an error object (OpenSearch's {@code "found": false}) is an
+   * answer, not a failure; a 404 with one (no such index) still fails.
+   */
+  public JsonNode getFound(String path) {
+    Response r = exchange("GET", path, null, null);
+    if (r.status == 404 && !r.body.has("error")) {
+      return r.body;
+    }
+    if (r.status / 100 != 2) {
+      throw new SearchEngineException(r.status, uri + ": GET " + path + " failed with HTTP "
+          + r.status + ": " + reason(r.body));
+    }
+    return r.body;
+  }
+
   /** POSTs a JSON body. */
   public JsonNode post(String path, Object json) {
     return send("POST", path, encode(json), "application/json");

@@ -1,5 +1,6 @@
 package dev.aisle.search;
 
+import dev.aisle.search.opensearch.OpenSearchIndex;
 import dev.aisle.search.solr.SolrCollection;
 import java.util.List;
 
@@ -46,8 +47,7 @@ public interface SearchBackend extends AutoCloseable {
     SearchUri u = SearchUri.parse(uri);
     return switch (u.engine()) {
       case SOLR -> SolrCollection.connect(u);
-      case OPENSEARCH, ELASTICSEARCH -> throw new IllegalArgumentException(u.engine().scheme()
-          + " backends come with the next change; use solr:// for now");
+      case OPENSEARCH, ELASTICSEARCH -> OpenSearchIndex.connect(u);
     };
   }
 }

@@ -73,6 +73,7 @@ class EngineBackendServeTest {
     @Override
     public IndexInfo info() {
       return new IndexInfo(checksum, "cooc", corpus.products().size(), 0, true, "last", 1.0,
+          new double[] {1},
           new ModelInfo("cooc", Map.of(), 1, 1, "c", 1, "test"));
     }
 

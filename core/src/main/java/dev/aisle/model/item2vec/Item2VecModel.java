@@ -3,6 +3,7 @@ package dev.aisle.model.item2vec;
 import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
+import dev.aisle.linalg.VectorMath;
 import dev.aisle.model.EmbeddingModel;
 import dev.aisle.model.SessionWeighting;
 

@@ -1,6 +1,7 @@
 package dev.aisle.model.item2vec;
 
 import dev.aisle.corpus.Corpus;
+import dev.aisle.linalg.VectorMath;
 import dev.aisle.model.Parallel;
 import dev.aisle.model.TrainContext;
 import java.util.concurrent.atomic.AtomicLong;
@@ -154,6 +155,9 @@ public final class Item2VecTrainer {
         rng[t] = trainRange(from, to, rng[t], context);
       });
       context.epochDone(epoch, this::snapshot);
+      if (context.stopRequested()) {
+        break;
+      }
     }
     return snapshot();
   }

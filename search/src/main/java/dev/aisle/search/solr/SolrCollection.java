@@ -10,6 +10,7 @@ import dev.aisle.search.ProductDocuments;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.search.SearchEngineException;
 import dev.aisle.search.SearchUri;
+import dev.aisle.search.SessionTerms;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -215,7 +216,7 @@ public final class SolrCollection implements SearchBackend {
   @Override
   public List<Hit> related(String productId, int k, Filters filters) {
     JsonNode doc = realTimeGet(List.of(productId), ProductDocuments.VECTOR + ","
-        + ProductDocuments.INDICATORS + "," + ProductDocuments.INDICATOR_SCORES).get(productId);
+        + ProductDocuments.RELATED + "," + ProductDocuments.RELATED_SCORES).get(productId);
     if (doc == null) {
       return List.of();
     }
@@ -236,17 +237,20 @@ public final class SolrCollection implements SearchBackend {
     IndexInfo info = cachedInfo();
     double[] weights = info.sessionWeights(session.size());
     if (info.indicators()) {
-      // indicators:("a"^w1 "b"^w2 ...): each product's weight as the model's scoring has it
-      StringBuilder q = new StringBuilder(ProductDocuments.INDICATORS).append(":(");
-      int terms = 0;
-      for (int i = 0; i < session.size(); i++) {
-        if (weights[i] > 0) {
-          q.append(terms++ == 0 ? "" : " ").append(quote(session.get(i))).append('^')
-              .append((float) weights[i]);
+      // indicators_j:"a"^=c for every session product a and level j, c = a's weight x the
+      // level's score: a product's score is the sum over the session of its indicator scores
+      StringBuilder q = new StringBuilder();
+      for (SessionTerms.Term t : SessionTerms.of(info, session)) {
+        for (int j = 0; j < info.levels().length; j++) {
+          double c = t.weight() * info.levels()[j];
+          if (c >= 1e-6) {
+            q.append(q.length() == 0 ? "" : " ").append(ProductDocuments.indicatorField(j))
+                .append(':').append(quote(t.product())).append("^=")
+                .append(String.format(Locale.ROOT, "%.6f", c));
+          }
         }
       }
-      q.append(')');
-      return terms == 0 ? List.of() : search(q.toString(), k, fq, Map.of("q.op", "OR"));
+      return q.length() == 0 ? List.of() : search(q.toString(), k, fq, Map.of("q.op", "OR"));
     }
     Map<String, JsonNode> docs = realTimeGet(session, ProductDocuments.VECTOR);
     float[] sum = null;
@@ -277,8 +281,8 @@ public final class SolrCollection implements SearchBackend {
 
   /** The product's stored indicators, best first, keeping those the filters let through. */
   private List<Hit> indicatorLookup(JsonNode doc, int k, List<String> fq) {
-    JsonNode ids = doc.path(ProductDocuments.INDICATORS);
-    JsonNode scores = doc.path(ProductDocuments.INDICATOR_SCORES);
+    JsonNode ids = doc.path(ProductDocuments.RELATED);
+    JsonNode scores = doc.path(ProductDocuments.RELATED_SCORES);
     if (ids.size() == 0) {
       return List.of();
     }

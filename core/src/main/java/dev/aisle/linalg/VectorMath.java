@@ -1,23 +1,23 @@
-package dev.aisle.model.item2vec;
+package dev.aisle.linalg;
 
 /**
- * The two float kernels of the trainer and of vector queries: dot product and {@code y += g x}.
+ * The float kernels of the trainers and of vector queries: dot product and {@code y += g x}.
  * When the JVM runs with {@code --add-modules jdk.incubator.vector} (the {@code aisle} launcher
  * adds it) they use SIMD lanes through the Vector API; otherwise plain loops. Both give the same
  * results up to float rounding order; a given JVM setup always uses the same one, so runs stay
  * reproducible.
  */
-final class VectorMath {
+public final class VectorMath {
   /** True when the SIMD kernels are in use. */
-  static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  public static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
   private VectorMath() {}
 
-  static float dot(float[] a, int ao, float[] b, int bo, int len) {
+  public static float dot(float[] a, int ao, float[] b, int bo, int len) {
     return SIMD ? SimdKernels.dot(a, ao, b, bo, len) : scalarDot(a, ao, b, bo, len);
   }
 
-  static void axpy(float g, float[] x, int xo, float[] y, int yo, int len) {
+  public static void axpy(float g, float[] x, int xo, float[] y, int yo, int len) {
     if (SIMD) {
       SimdKernels.axpy(g, x, xo, y, yo, len);
     } else {
@@ -28,7 +28,7 @@ final class VectorMath {
   }
 
   /** Dot product with four accumulators, so the CPU can overlap the multiplies. */
-  static float scalarDot(float[] a, int ao, float[] b, int bo, int len) {
+  public static float scalarDot(float[] a, int ao, float[] b, int bo, int len) {
     float s0 = 0;
     float s1 = 0;
     float s2 = 0;

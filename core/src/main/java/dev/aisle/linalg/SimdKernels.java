@@ -1,4 +1,4 @@
-package dev.aisle.model.item2vec;
+package dev.aisle.linalg;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;

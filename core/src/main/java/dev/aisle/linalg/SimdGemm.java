@@ -1,0 +1,100 @@
+package dev.aisle.linalg;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The micro-kernel of {@link Gemm} in SIMD lanes: a {@code 6 x 2L} tile of C (L = lanes of the
+ * widest vector the CPU has: 16 floats with AVX-512, 8 with AVX2) held in twelve vector registers
+ * while it accumulates a packed 6-row panel of A times a packed {@code 2L}-column panel of B; per
+ * step two vector loads, six broadcasts and twelve fused multiply-adds. Loaded only when the
+ * {@code jdk.incubator.vector} module is present.
+ */
+final class SimdGemm {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+
+  private SimdGemm() {}
+
+  static int nr() {
+    return 2 * L;
+  }
+
+  /**
+   * {@code C[rows x cols] += A * B} for a packed {@code kc x 6} panel of A at {@code ao} and a
+   * packed {@code kc x 2L} panel of B at {@code bo}.
+   *
+   * @param edge scratch of {@code 6 x 2L} floats for tiles cut by C's edge
+   */
+  static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
+      int rows, int cols, float[] edge) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    FloatVector c40 = FloatVector.zero(S);
+    FloatVector c41 = FloatVector.zero(S);
+    FloatVector c50 = FloatVector.zero(S);
+    FloatVector c51 = FloatVector.zero(S);
+    int a = ao;
+    int b = bo;
+    for (int p = 0; p < kc; p++, a += 6, b += 2 * L) {
+      FloatVector b0 = FloatVector.fromArray(S, bp, b);
+      FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
+      FloatVector x = FloatVector.broadcast(S, ap[a]);
+      c00 = b0.fma(x, c00);
+      c01 = b1.fma(x, c01);
+      x = FloatVector.broadcast(S, ap[a + 1]);
+      c10 = b0.fma(x, c10);
+      c11 = b1.fma(x, c11);
+      x = FloatVector.broadcast(S, ap[a + 2]);
+      c20 = b0.fma(x, c20);
+      c21 = b1.fma(x, c21);
+      x = FloatVector.broadcast(S, ap[a + 3]);
+      c30 = b0.fma(x, c30);
+      c31 = b1.fma(x, c31);
+      x = FloatVector.broadcast(S, ap[a + 4]);
+      c40 = b0.fma(x, c40);
+      c41 = b1.fma(x, c41);
+      x = FloatVector.broadcast(S, ap[a + 5]);
+      c50 = b0.fma(x, c50);
+      c51 = b1.fma(x, c51);
+    }
+    if (rows == 6 && cols == 2 * L) {
+      add(c00, c01, c, co);
+      add(c10, c11, c, co + ldc);
+      add(c20, c21, c, co + 2 * ldc);
+      add(c30, c31, c, co + 3 * ldc);
+      add(c40, c41, c, co + 4 * ldc);
+      add(c50, c51, c, co + 5 * ldc);
+      return;
+    }
+    int w = 2 * L;
+    c00.intoArray(edge, 0);
+    c01.intoArray(edge, L);
+    c10.intoArray(edge, w);
+    c11.intoArray(edge, w + L);
+    c20.intoArray(edge, 2 * w);
+    c21.intoArray(edge, 2 * w + L);
+    c30.intoArray(edge, 3 * w);
+    c31.intoArray(edge, 3 * w + L);
+    c40.intoArray(edge, 4 * w);
+    c41.intoArray(edge, 4 * w + L);
+    c50.intoArray(edge, 5 * w);
+    c51.intoArray(edge, 5 * w + L);
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < cols; j++) {
+        c[co + r * ldc + j] += edge[r * w + j];
+      }
+    }
+  }
+
+  private static void add(FloatVector lo, FloatVector hi, float[] c, int at) {
+    FloatVector.fromArray(S, c, at).add(lo).intoArray(c, at);
+    FloatVector.fromArray(S, c, at + L).add(hi).intoArray(c, at + L);
+  }
+}

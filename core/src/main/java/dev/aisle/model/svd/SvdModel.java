@@ -1,0 +1,90 @@
+package dev.aisle.model.svd;
+
+import dev.aisle.corpus.ProductIndex;
+import dev.aisle.format.BinaryReader;
+import dev.aisle.format.BinaryWriter;
+import dev.aisle.model.EmbeddingModel;
+import dev.aisle.model.ProductVectors;
+import dev.aisle.model.SessionWeighting;
+
+/**
+ * Product vectors {@code U Sigma^eig} of the PPMI matrix, queried by cosine as {@link ProductVectors} does.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class SvdModel implements EmbeddingModel {
+  private final ProductIndex products;
+  private final SvdOptions options;
+  private final ProductVectors vectors;
+
+  SvdModel(ProductIndex products, SvdOptions options, ProductVectors vectors) {
+    if (vectors.count() != products.size() || vectors.dim() > options.dim()) {
+      throw new IllegalArgumentException("vectors do not match the products and dim");
+    }
+    this.products = products;
+    this.options = options;
+    this.vectors = vectors;
+  }
+
+  @Override
+  public String algorithm() {
+    return "svd";
+  }
+
+  @Override
+  public ProductIndex products() {
+    return products;
+  }
+
+  public SvdOptions options() {
+    return options;
+  }
+
+  @Override
+  public int dim() {
+    return vectors.dim();
+  }
+
+  @Override
+  public float[] vector(int product) {
+    return vectors.vector(product);
+  }
+
+  /** The cosine of two products' vectors. */
+  public float cosine(int a, int b) {
+    return vectors.cosine(a, b);
+  }
+
+  @Override
+  public void scoreRelated(int product, float[] scores) {
+    vectors.scoreRelated(product, scores);
+  }
+
+  @Override
+  public void scoreNext(int[] session, float[] scores) {
+    vectors.scoreNext(session, options.sessionWeighting(), options.lambda(), scores);
+  }
+
+  @Override
+  public void write(BinaryWriter out) {
+    out.writeVarInt(options.dim());
+    out.writeVarInt(options.window());
+    out.writeByte(options.distanceWeighting() ? 1 : 0);
+    out.writeDouble(options.cds());
+    out.writeDouble(options.neg());
+    out.writeDouble(options.eig());
+    out.writeVarInt(options.oversampling());
+    out.writeVarInt(options.powerIterations());
+    out.writeString(options.sessionWeighting().label());
+    out.writeDouble(options.lambda());
+    vectors.write(out);
+  }
+
+  /** Reads what {@link #write} wrote. */
+  public static SvdModel read(BinaryReader in, ProductIndex products) {
+    SvdOptions o = new SvdOptions(in.readVarInt(), in.readVarInt(), in.readByte() == 1,
+        in.readDouble(), in.readDouble(), in.readDouble(), in.readVarInt(), in.readVarInt(),
+        SessionWeighting.fromLabel(in.readString()), in.readDouble());
+    return new SvdModel(products, o, ProductVectors.read(in, products.size()));
+  }
+}
