@@ -108,5 +108,9 @@ class IndexCommandTest {
         "solr://127.0.0.1:1/shop", "--shards", "0");
     assertThat(r.code()).isEqualTo(AisleCommand.BAD_INPUT);
     assertThat(r.err()).contains("shards must be >= 1, was 0");
+    CommandLineTest.Run both = run("index", "--model", cooc.toString(), "--to",
+        "solr://127.0.0.1:1/shop", "--alias", "--replace");
+    assertThat(both.code()).isEqualTo(AisleCommand.BAD_INPUT);
+    assertThat(both.err()).contains("--alias always builds a new collection");
   }
 }

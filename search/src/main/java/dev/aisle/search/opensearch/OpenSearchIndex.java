@@ -58,8 +58,12 @@ public final class OpenSearchIndex implements SearchBackend {
   private volatile long cachedAt;
 
   private OpenSearchIndex(EngineClient client) {
+    this(client, client.uri().name());
+  }
+
+  private OpenSearchIndex(EngineClient client, String name) {
     this.client = client;
-    this.name = client.uri().name();
+    this.name = name;
     this.elastic = client.uri().engine() == SearchUri.Engine.ELASTICSEARCH;
   }
 
@@ -212,6 +216,44 @@ public final class OpenSearchIndex implements SearchBackend {
           + " documents but the index holds " + found);
     }
     cachedInfo = null;
+  }
+
+  /**
+   * Exports into an index of its own, {@code NAME_CHECKSUM}, then moves the alias {@code NAME}
+   * to it in one {@code _aliases} request and deletes the index it pointed to before: queries
+   * through the alias see the old model until the new one is complete.
+   *
+   * @return the index now behind the alias
+   * @throws IllegalStateException when an index (not an alias) has the name
+   */
+  public String exportBehindAlias(ProductDocuments docs, ExportOptions options,
+      IntConsumer progress) {
+    List<String> previous = new ArrayList<>();
+    if (client.status("HEAD", "/_alias/" + name) == 200) {
+      client.get("/_alias/" + name).fieldNames().forEachRemaining(previous::add);
+    } else if (exists()) {
+      throw new IllegalStateException(uri() + ": '" + name + "' is an index, and an alias "
+          + "cannot take its name; drop it, or export into it with --replace instead");
+    }
+    String c = docs.info().checksum().toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^a-z0-9]", "");
+    String target = name + "_" + c.substring(0, Math.min(12, c.length()));
+    new OpenSearchIndex(client, target).export(docs, options.withReplace(true), progress);
+    List<Object> actions = new ArrayList<>();
+    for (String old : previous) {
+      if (!old.equals(target)) {
+        actions.add(Map.of("remove", Map.of("index", old, "alias", name)));
+      }
+    }
+    actions.add(Map.of("add", Map.of("index", target, "alias", name)));
+    client.post("/_aliases", Map.of("actions", actions));
+    for (String old : previous) {
+      if (!old.equals(target)) {
+        client.send("DELETE", "/" + old, null, null);
+      }
+    }
+    cachedInfo = null;
+    return target;
   }
 
   /** Sends one bulk request of NDJSON lines; fails on the first document the engine refused. */

@@ -59,8 +59,12 @@ public final class SolrCollection implements SearchBackend {
   private volatile long cachedAt;
 
   private SolrCollection(EngineClient client) {
+    this(client, client.uri().name());
+  }
+
+  private SolrCollection(EngineClient client, String name) {
     this.client = client;
-    this.name = client.uri().name();
+    this.name = name;
   }
 
   /** A collection of the cluster {@code uri} names; nothing is sent yet. */
@@ -128,6 +132,45 @@ public final class SolrCollection implements SearchBackend {
           + " documents but the collection holds " + found);
     }
     cachedInfo = null;
+  }
+
+  /**
+   * Exports into a collection of its own, {@code NAME_CHECKSUM}, then points the alias {@code
+   * NAME} at it in one step and drops the collection it pointed to before: queries through the
+   * alias see the old model until the new one is complete, never an empty or half-built one.
+   *
+   * @return the collection now behind the alias
+   * @throws IllegalStateException when a collection (not an alias) has the name
+   */
+  public String exportBehindAlias(ProductDocuments docs, ExportOptions options,
+      IntConsumer progress) {
+    if (collections().contains(name)) {
+      throw new IllegalStateException(uri() + ": '" + name + "' is a collection, and an alias "
+          + "cannot take its name; drop it, or export into it with --replace instead");
+    }
+    String target = physicalName(name, docs);
+    String previous = aliases().get(name);
+    new SolrCollection(client, target).export(docs, options.withReplace(true), progress);
+    admin("collections", "CREATEALIAS", Map.of("name", name, "collections", target));
+    if (previous != null && !previous.equals(target)) {
+      new SolrCollection(client, previous).drop();
+    }
+    cachedInfo = null;
+    return target;
+  }
+
+  /** {@code NAME_} and the first 12 characters of the model's checksum (letters and digits). */
+  public static String physicalName(String name, ProductDocuments docs) {
+    String c = docs.info().checksum().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    return name + "_" + c.substring(0, Math.min(12, c.length()));
+  }
+
+  /** Alias name to the collection(s) it points to. */
+  public Map<String, String> aliases() {
+    Map<String, String> out = new LinkedHashMap<>();
+    admin("collections", "LISTALIASES", Map.of()).path("aliases").fields()
+        .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
   }
 
   /** The configset as a zip: solrconfig.xml and schema.xml with the vector field of {@code dim}. */

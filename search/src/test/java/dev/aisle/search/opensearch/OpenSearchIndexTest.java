@@ -224,6 +224,44 @@ class OpenSearchIndexTest {
   }
 
   @Test
+  void a_re_export_behind_an_alias_switches_models_in_one_step() {
+    OpenSearchIndex live = OpenSearchIndex.connect(uri("live"));
+    String first = live.exportBehindAlias(ProductDocuments.of(shop.cooc, null),
+        ExportOptions.DEFAULTS, null);
+    assertThat(live.info().checksum()).isEqualTo(shop.cooc.checksum());
+    assertThat(live.related(id(busiest()), 3, Filters.NONE)).hasSize(3);
+    // the same model again builds the same index name; another model moves the alias
+    ModelFileCopy other = new ModelFileCopy();
+    String second = live.exportBehindAlias(other.docs, ExportOptions.DEFAULTS, null);
+    assertThat(second).isNotEqualTo(first);
+    assertThat(live.info().checksum()).isEqualTo(other.checksum);
+    assertThat(OpenSearchIndex.connect(uri(first)).exists()).isFalse();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> indicators.exportBehindAlias(ProductDocuments.of(shop.cooc, null),
+            ExportOptions.DEFAULTS, null));
+    assertThat(e).hasMessageContaining("'indicators' is an index");
+  }
+
+  /** A cooc model of other options, so of another checksum. */
+  private final class ModelFileCopy {
+    final ProductDocuments docs;
+    final String checksum;
+
+    ModelFileCopy() {
+      dev.aisle.modelfile.Algorithm.Training t = dev.aisle.modelfile.Algorithm.COOC.prepare(
+          dev.aisle.model.Params.parse(List.of("score=llr", "top=5")));
+      dev.aisle.model.Recommender m = t.train(shop.corpus,
+          new dev.aisle.model.TrainContext(1, 1, null, null));
+      Path f = dir.resolve("other.model");
+      dev.aisle.modelfile.ModelFile.write(m, dev.aisle.modelfile.ModelFile.info(m, t, 1, 1, "c",
+          0), f);
+      dev.aisle.modelfile.ModelFile.Loaded loaded = dev.aisle.modelfile.ModelFile.read(f);
+      docs = ProductDocuments.of(loaded, null);
+      checksum = loaded.checksum();
+    }
+  }
+
+  @Test
   void vectors_need_the_knn_plugin_and_the_error_says_so() {
     OpenSearchIndex index = OpenSearchIndex.connect(uri("vectors"));
     SearchEngineException e = assertThrows(SearchEngineException.class,

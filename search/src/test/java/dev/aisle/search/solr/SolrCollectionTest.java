@@ -235,6 +235,26 @@ class SolrCollectionTest {
   }
 
   @Test
+  void a_re_export_behind_an_alias_switches_models_in_one_step() {
+    SolrCollection live = SolrCollection.connect(uri("live"));
+    String first = live.exportBehindAlias(ProductDocuments.of(shop.cooc, null),
+        ExportOptions.DEFAULTS, null);
+    assertThat(live.aliases()).containsEntry("live", first);
+    assertThat(live.info().algorithm()).isEqualTo("cooc");
+    assertThat(live.related(products().id(busiest()), 3, Filters.NONE)).hasSize(3);
+    String second = live.exportBehindAlias(ProductDocuments.of(shop.item2vec, null),
+        ExportOptions.DEFAULTS, null);
+    assertThat(second).isNotEqualTo(first).startsWith("live_");
+    assertThat(live.info().algorithm()).isEqualTo("item2vec");
+    assertThat(live.related(products().id(3), 5, Filters.NONE)).hasSize(5);
+    assertThat(live.collections()).contains(second).doesNotContain(first);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> vectors.exportBehindAlias(ProductDocuments.of(shop.cooc, null),
+            ExportOptions.DEFAULTS, null));
+    assertThat(e).hasMessageContaining("'vectors' is a collection");
+  }
+
+  @Test
   void a_missing_collection_is_named_in_the_error() {
     SearchEngineException e = assertThrows(SearchEngineException.class,
         () -> SearchBackend.connect("solr://127.0.0.1:" + port + "/nothing").related("x", 5,
