@@ -62,8 +62,10 @@ final class DemoCommand implements Callable<Integer> {
       description = "Customers who browse over 30 days. Default: ${DEFAULT-VALUE}.")
   int customers;
 
-  @Option(names = "--algorithms", paramLabel = "LIST", defaultValue = "pop,cooc,sknn,item2vec,hybrid",
-      description = "Algorithms the evaluation compares. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--algorithms", paramLabel = "LIST",
+      defaultValue = "pop,cooc,sknn,item2vec,glove,svd,hybrid",
+      description = "Algorithms the evaluation compares. Default: ${DEFAULT-VALUE}; add 'dense' "
+          + "for the talk's network (minutes, not seconds, even on this small shop).")
   String algorithms;
 
   @Option(names = "--seed", defaultValue = "" + GeneratorOptions.DEFAULT_SEED,
@@ -87,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
     step(out, "ingest", "--format", "aisle", "--catalog", catalog().toString(), "--out",
         corpus().toString(), shop.resolve("events.csv").toString());
     step(out, "evaluate", "--corpus", corpus().toString(), "--split", "last-days=7",
-        "--algorithms", algorithms, "--k", "1,5,10,20", "--seed", Long.toString(seed),
+        "--algorithms", algorithms, "--k", "1,5,10,20", "--curve", "--seed", Long.toString(seed),
         "--json", evaluation().toString(), "--html", dir.resolve("report.html").toString());
     for (String algorithm : SERVED) {
       step(out, "train", "--corpus", corpus().toString(), "--algorithm", algorithm, "--seed",

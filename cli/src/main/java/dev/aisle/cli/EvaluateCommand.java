@@ -15,6 +15,7 @@ import dev.aisle.format.AtomicOutput;
 import dev.aisle.report.HtmlReport;
 import dev.aisle.model.Params;
 import dev.aisle.modelfile.Algorithm;
+import dev.aisle.modelfile.ModelFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,9 @@ import picocli.CommandLine.Spec;
         "  aisle evaluate --train tr.corpus --test va.corpus --algorithms pop,dense,glove,svd,item2vec "
             + "--k 20 --curve --json out.json --html report.html",
         "  aisle evaluate --train tr.corpus --test va.corpus --algorithms glove -p glove.epochs=20 "
-            + "--early-stop --patience 3"})
+            + "--early-stop --patience 3",
+        "  aisle evaluate --train tr.corpus --test va.corpus --algorithms none "
+            + "--model spark=yc.model --model embedded=yc2.model"})
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -95,6 +98,12 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "A hyperparameter of one algorithm, e.g. -p sknn.k=50 -p cooc.score=llr.")
   List<String> params = new ArrayList<>();
 
+  @Option(names = "--model", paramLabel = "NAME=FILE",
+      description = "Also evaluate a trained model file (from 'aisle train' or 'aisle spark') "
+          + "on the test sessions, e.g. --model spark=yc.model; test products the model does "
+          + "not know are removed for it. With --algorithms none only model files are evaluated.")
+  List<String> models = new ArrayList<>();
+
   @Option(names = "--vectors", paramLabel = "NAME=FILE",
       description = "Also evaluate product vectors trained by another tool (word2vec text "
           + "format: gensim, fastText .vec), queried like item2vec, e.g. --vectors gensim=g.txt.")
@@ -136,7 +145,8 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Algorithm> chosen = Algorithm.parseList(algorithms);
+    List<Algorithm> chosen = algorithms.trim().equalsIgnoreCase("none") ? List.of()
+        : Algorithm.parseList(algorithms);
     Comparison.Options watch = new Comparison.Options(curve, earlyStop, patience,
         validationFraction);
     Map<Algorithm, Params> byAlgorithm = splitParams(params, chosen);
@@ -180,6 +190,9 @@ final class EvaluateCommand implements Callable<Integer> {
     List<Comparison.Row> rows = new ArrayList<>();
     rows.addAll(Comparison.run(train, sessions, chosen, byAlgorithm, ks, training.seed,
         training.threads, watch, err::println));
+    for (String m : models) {
+      rows.add(modelFile(m, test, err));
+    }
     for (String v : vectors) {
       rows.add(externalVectors(v, train, sessions, err));
     }
@@ -242,6 +255,20 @@ final class EvaluateCommand implements Callable<Integer> {
       line.append(String.format(Locale.ROOT, " %3d %.4f/%.4f", p.epoch(), p.hr(), p.mrr()));
     }
     out.println(line);
+  }
+
+  /** A saved model on the test sessions, ranked over the model's own products. */
+  private Comparison.Row modelFile(String spec, Corpus test, PrintWriter err) {
+    int eq = spec.indexOf('=');
+    if (eq <= 0) {
+      throw new IllegalArgumentException("--model must be NAME=FILE, was '" + spec + "'");
+    }
+    ModelFile.Loaded loaded = ModelFile.read(Path.of(spec.substring(eq + 1)));
+    TestSessions own = TestSessions.of(loaded.model().products(), test);
+    err.printf(Locale.ROOT, "%s: %s model of %,d products, %,d predictions%n",
+        spec.substring(eq + 1), loaded.info().algorithm(), loaded.model().products().size(),
+        own.predictions());
+    return Comparison.evaluate(spec.substring(0, eq), loaded.model(), loaded.info(), own, ks);
   }
 
   private Comparison.Row externalVectors(String spec, Corpus train, TestSessions sessions,

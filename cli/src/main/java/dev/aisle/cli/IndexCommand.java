@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
         "      --to solr://localhost:8983/shop",
         "  aisle index --model shop.model --to solr://solr1:8983,solr2:8983/shop \\",
         "      --shards 2 --replicas 2 --replace",
+        "  aisle index --model new.model --to solr://localhost:8983/shop --alias",
         "  aisle index --model shop.model --catalog shop/catalog.csv \\",
         "      --to opensearch://localhost:9200/shop --bulk shop.ndjson --mapping shop.json",
         "  curl -XPUT localhost:9200/shop -H 'Content-Type: application/json' -d @shop.json",
@@ -84,6 +85,12 @@ final class IndexCommand implements Callable<Integer> {
           + "until the export is done).")
   boolean replace;
 
+  @Option(names = "--alias",
+      description = "Export into NAME_CHECKSUM and point the alias NAME at it in one step, "
+          + "dropping the export it pointed to: re-exports without downtime (serve with the "
+          + "alias's URI).")
+  boolean alias;
+
   @Option(names = "--hnsw-m", defaultValue = "16", paramLabel = "M",
       description = "HNSW neighbours per node. Default: ${DEFAULT-VALUE}.")
   int m;
@@ -99,18 +106,33 @@ final class IndexCommand implements Callable<Integer> {
     ModelFile.Loaded loaded = ModelFile.read(model);
     ProductDocuments docs = ProductDocuments.of(loaded,
         catalog == null ? null : new CatalogReader(false).readAll(catalog));
+    if (alias && replace) {
+      throw new IllegalArgumentException("--alias always builds a new collection or index; "
+          + "drop --replace");
+    }
     if (bulk != null || mapping != null) {
       return writeFiles(uri, docs, options);
     }
     long start = System.nanoTime();
+    String behind = null;
     try (Progress progress = Progress.start("index", docs.size(), " products", 1)) {
       if (uri.engine() == SearchUri.Engine.SOLR) {
         try (SolrCollection collection = SolrCollection.connect(uri)) {
-          collection.export(docs, options, done -> progress.listener().accept(done));
+          if (alias) {
+            behind = collection.exportBehindAlias(docs, options,
+                done -> progress.listener().accept(done));
+          } else {
+            collection.export(docs, options, done -> progress.listener().accept(done));
+          }
         }
       } else {
         try (OpenSearchIndex index = OpenSearchIndex.connect(uri)) {
-          index.export(docs, options, done -> progress.listener().accept(done));
+          if (alias) {
+            behind = index.exportBehindAlias(docs, options,
+                done -> progress.listener().accept(done));
+          } else {
+            index.export(docs, options, done -> progress.listener().accept(done));
+          }
         }
       }
     }
@@ -118,6 +140,10 @@ final class IndexCommand implements Callable<Integer> {
         + "in %.1f s%n", docs.size(), model, loaded.model().algorithm(),
         docs.dim() > 0 ? ", vectors of " + docs.dim() : "", uri,
         (System.nanoTime() - start) / 1e9);
+    if (behind != null) {
+      spec.commandLine().getOut().printf(Locale.ROOT, "alias %s now points to %s%n", uri.name(),
+          behind);
+    }
     return AisleCommand.OK;
   }
 

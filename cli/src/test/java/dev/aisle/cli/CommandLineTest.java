@@ -101,7 +101,7 @@ class CommandLineTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"ingest", "stats", "train", "evaluate", "recommend", "serve", "export",
-      "demo"})
+      "demo", "spark"})
   void every_command_has_help_with_an_example(String command) {
     Run r = run(command, "--help");
     assertThat(r.code()).isZero();
@@ -173,6 +173,39 @@ class CommandLineTest {
       assertThat(row.get("HR@20").asDouble()).isBetween(0.0, 1.0);
     }
     assertThat(Files.readString(html)).contains("<svg").contains("HR@K").contains("sknn");
+  }
+
+  @Test
+  void evaluate_scores_a_saved_model_as_it_scores_the_same_algorithm_trained_in_place()
+      throws IOException {
+    Path corpus = shopCorpus();
+    Path model = dir.resolve("cooc.model");
+    assertThat(run("train", "--corpus", corpus.toString(), "--algorithm", "cooc", "--out",
+        model.toString()).code()).isZero();
+    Path json = dir.resolve("saved.json");
+    Run r = run("evaluate", "--train", corpus.toString(), "--test", corpus.toString(),
+        "--algorithms", "cooc", "--model", "saved=" + model, "--k", "20", "--json",
+        json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode rows = new ObjectMapper().readTree(json.toFile()).get("results");
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(1).get("model").asText()).isEqualTo("saved");
+    assertThat(rows.get(1).get("HR@20").asDouble()).isPositive()
+        .isEqualTo(rows.get(0).get("HR@20").asDouble());
+    Run none = run("evaluate", "--train", corpus.toString(), "--test", corpus.toString(),
+        "--algorithms", "none", "--model", "saved=" + model, "--k", "20");
+    assertThat(none.code()).as(none.err()).isZero();
+    assertThat(none.out()).contains("saved").doesNotContain("cooc ");
+    assertThat(run("evaluate", "--train", corpus.toString(), "--test", corpus.toString(),
+        "--algorithms", "none", "--model", model.toString()).err())
+        .contains("--model must be NAME=FILE");
+  }
+
+  @Test
+  void spark_outside_the_launcher_points_to_it() {
+    Run r = run("spark", "--master", "local[2]");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("./aisle spark --help");
   }
 
   @Test

@@ -32,9 +32,18 @@ class DemoCommandTest {
       assertThat(dir.resolve(file)).as(file).isNotEmptyFile();
     }
     JsonNode evaluation = JSON.readTree(dir.resolve("evaluation.json").toFile());
-    assertThat(evaluation.get("results")).hasSize(5);
-    assertThat(evaluation.get("results").get(4).get("model").asText()).isEqualTo("hybrid");
-    assertThat(evaluation.get("results").get(4).get("HR@20").asDouble()).isPositive();
+    JsonNode results = evaluation.get("results");
+    assertThat(results).hasSize(7);
+    assertThat(results.get(6).get("model").asText()).isEqualTo("hybrid");
+    assertThat(results.get(6).get("HR@20").asDouble()).isPositive();
+    // learning curves for the models trained in epochs, one point per epoch
+    for (JsonNode row : results) {
+      String model = row.get("model").asText();
+      if (model.equals("item2vec") || model.equals("glove")) {
+        assertThat(row.get("curve").size()).as(model).isGreaterThan(1);
+        assertThat(row.get("curve").get(0).get("epoch").asInt()).isEqualTo(1);
+      }
+    }
 
     DemoCommand demo = new DemoCommand();
     new CommandLine(demo).parseArgs("--dir", dir.toString());

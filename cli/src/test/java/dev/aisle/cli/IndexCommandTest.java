@@ -94,7 +94,7 @@ class IndexCommandTest {
     com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(mapping.toFile());
     assertThat(m.path("settings").path("index").path("number_of_shards").asInt()).isEqualTo(2);
-    assertThat(m.path("mappings").path("properties").path("indicators").path("type").asText())
+    assertThat(m.path("mappings").path("properties").path("indicators_0").path("type").asText())
         .isEqualTo("keyword");
     CommandLineTest.Run solr = run("index", "--model", cooc.toString(), "--to",
         "solr://127.0.0.1:1/shop", "--bulk", bulk.toString());
@@ -108,5 +108,9 @@ class IndexCommandTest {
         "solr://127.0.0.1:1/shop", "--shards", "0");
     assertThat(r.code()).isEqualTo(AisleCommand.BAD_INPUT);
     assertThat(r.err()).contains("shards must be >= 1, was 0");
+    CommandLineTest.Run both = run("index", "--model", cooc.toString(), "--to",
+        "solr://127.0.0.1:1/shop", "--alias", "--replace");
+    assertThat(both.code()).isEqualTo(AisleCommand.BAD_INPUT);
+    assertThat(both.err()).contains("--alias always builds a new collection");
   }
 }

@@ -2,7 +2,7 @@ package dev.aisle.search;
 
 /**
  * A product a search engine returned, with the engine's score (cosine similarity for kNN, LLR
- * for an indicator lookup, BM25 for an indicator query).
+ * for an indicator lookup, the sum of levelled indicator scores for a session query).
  *
  * @param id the product id
  * @param score higher is better

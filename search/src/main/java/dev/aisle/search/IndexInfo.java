@@ -18,10 +18,13 @@ import dev.aisle.model.SessionWeighting;
  * @param sessionWeighting how the model weighs a session's products by position ({@link
  *     SessionWeighting}'s label), which session queries repeat as boosts
  * @param lambda the decay of the {@code exp} weighting
+ * @param levels the score each indicator strength level stands for ({@link
+ *     ProductDocuments#indicatorField}), weakest first; empty without indicators
  * @param provenance how the model was made
  */
 public record IndexInfo(String checksum, String algorithm, int products, int dim,
-    boolean indicators, String sessionWeighting, double lambda, ModelInfo provenance) {
+    boolean indicators, String sessionWeighting, double lambda, double[] levels,
+    ModelInfo provenance) {
 
   /**
    * The weight of each position of a session of {@code n} products (oldest first), as the

@@ -15,8 +15,10 @@
  *   <li>next for a session: the session's products as one OR query against the indicator field.
  *       This is the Universal Recommender pattern (Ferrel, "Universal Recommender", ActionML
  *       2016, after Dunning and Friedman, <i>Practical Machine Learning: Innovations in
- *       Recommendation</i>, O'Reilly 2014): the engine's own TF-IDF/BM25 scoring weighs rare
- *       indicators up and adds up the evidence of every session product. Models with vectors
+ *       Recommendation</i>, O'Reilly 2014). The indicator field is split by indicator strength
+ *       (the LLR score on a log scale, 16 levels) and each level matched as a constant score,
+ *       so the engine adds up what the model adds up; the classic single field scored by
+ *       TF-IDF/BM25 ties a product's strong and weak indicators and lost 15 points of HR@20. Models with vectors
  *       and no indicators query with the weighted sum of the session's unit vectors instead.
  * </ul>
  *

@@ -45,12 +45,27 @@ class ProductDocumentsTest {
       norm += x * x;
     }
     assertThat(norm).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
-    assertThat(d).containsKeys(ProductDocuments.INDICATORS, ProductDocuments.VIEWS)
+    assertThat(d).containsKeys(ProductDocuments.RELATED, ProductDocuments.VIEWS)
         .doesNotContainKey(ProductDocuments.CATEGORY);
     CoocModel cooc = (CoocModel) ((dev.aisle.model.hybrid.HybridModel) hybrid.model())
         .components().stream().filter(c -> c instanceof CoocModel).findFirst().orElseThrow();
-    assertThat(((List<?>) d.get(ProductDocuments.INDICATORS))).hasSize(cooc.indicators(0)
-        .size());
+    assertThat(((List<?>) d.get(ProductDocuments.RELATED))).hasSize(cooc.indicators(0).size());
+    // the indicator field holds the products whose lists hold product 0
+    List<String> by = new java.util.ArrayList<>();
+    for (int a = 0; a < docs.size(); a++) {
+      if (cooc.indicators(a).stream().anyMatch(s -> s.product() == 0)) {
+        by.add(hybrid.model().products().id(a));
+      }
+    }
+    List<Object> levels = new java.util.ArrayList<>();
+    for (int j = 0; j < ProductDocuments.LEVELS; j++) {
+      Object ids = d.get(ProductDocuments.indicatorField(j));
+      if (ids != null) {
+        levels.addAll((List<?>) ids);
+      }
+    }
+    assertThat(levels).containsExactlyInAnyOrderElementsOf(by);
+    assertThat(docs.info().levels()).hasSize(ProductDocuments.LEVELS).isSorted();
   }
 
   @Test

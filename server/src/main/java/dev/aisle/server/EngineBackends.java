@@ -12,18 +12,50 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Search engines that answer for served models ({@code aisle serve --backend}): the engine holds
- * an export of the model file the server loaded, checked by checksum at start. When a reload
- * brings a model file the engine does not hold, that model is answered in-process again (with a
- * warning) until the engine is given the new export and the server restarted: never a stale
- * answer.
+ * an export of the model file the server loaded, checked by checksum at start and again every 10
+ * seconds. While the two differ (a reload brought a model file the engine does not hold yet, or
+ * {@code aisle index --alias} moved the engine to a model the server has not reloaded yet) the
+ * model is answered in-process, with a warning: never from a mismatched pair. Once both hold the
+ * same model again (the new export behind the alias and the new file, in either order) the
+ * engine answers again.
  *
  * <p>Thread-safe.
  */
 final class EngineBackends implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EngineBackends.class);
 
-  /** An engine and the checksum of the model file it holds. */
-  private record Attached(SearchBackend engine, String checksum) {}
+  /** How often the checksum of what an engine holds is read again (tests shorten it). */
+  static volatile long recheckNanos = 10_000_000_000L;
+
+  /** An engine and the checksum of the model it held when last asked. */
+  private static final class Attached {
+    final SearchBackend engine;
+    volatile String checksum;
+    volatile long checkedAt;
+
+    Attached(SearchBackend engine, String checksum) {
+      this.engine = engine;
+      this.checksum = checksum;
+      this.checkedAt = System.nanoTime();
+    }
+
+    SearchBackend engine() {
+      return engine;
+    }
+
+    /** The engine's checksum, read again when it is older than {@link #recheckNanos}. */
+    String checksum() {
+      if (System.nanoTime() - checkedAt > recheckNanos) {
+        checkedAt = System.nanoTime();
+        try {
+          checksum = engine.info().checksum();
+        } catch (RuntimeException e) {
+          LOG.warn("cannot read what {} holds: {}", engine.uri(), e.getMessage());
+        }
+      }
+      return checksum;
+    }
+  }
 
   private final Map<String, Attached> byModel;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
@@ -71,10 +103,10 @@ final class EngineBackends implements AutoCloseable {
       return null;
     }
     if (!a.checksum().equals(served.loaded().checksum())) {
-      if (warned.add(served.loaded().checksum())) {
-        LOG.warn("model '{}' was reloaded from a file {} does not hold; answering in-process "
-            + "until it is exported again and the server restarted", served.name(),
-            a.engine().uri());
+      if (warned.add(served.loaded().checksum() + "/" + a.checksum)) {
+        LOG.warn("model '{}' (checksum {}) is not what {} holds (checksum {}); answering "
+            + "in-process until both hold the same model", served.name(),
+            served.loaded().checksum(), a.engine().uri(), a.checksum);
       }
       return null;
     }

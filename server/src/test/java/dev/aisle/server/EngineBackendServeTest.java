@@ -56,7 +56,7 @@ class EngineBackendServeTest {
 
   /** Answers with the least browsed products, remembering what it was asked. */
   private final class RecordingEngine implements SearchBackend {
-    final String checksum;
+    volatile String checksum;
     volatile Filters lastFilters;
     volatile List<String> lastSession;
     volatile boolean down;
@@ -73,6 +73,7 @@ class EngineBackendServeTest {
     @Override
     public IndexInfo info() {
       return new IndexInfo(checksum, "cooc", corpus.products().size(), 0, true, "last", 1.0,
+          new double[] {1},
           new ModelInfo("cooc", Map.of(), 1, 1, "c", 1, "test"));
     }
 
@@ -203,6 +204,24 @@ class EngineBackendServeTest {
           .contains("solr://search1:8983/shop");
     } finally {
       engine.down = false;
+    }
+  }
+
+  @Test
+  void while_the_engine_holds_another_model_the_server_answers_in_process() throws Exception {
+    String held = engine.checksum;
+    EngineBackends.recheckNanos = 0;
+    try {
+      engine.checksum = "0123abcd"; // e.g. aisle index --alias moved to a newer model
+      JsonNode body = get("/api/products/" + id(0) + "/related?k=3", 200);
+      assertThat(body.has("backend")).isFalse();
+      assertThat(body.get("items")).hasSize(3);
+      engine.checksum = held; // the server's model file and the export agree again
+      assertThat(get("/api/products/" + id(0) + "/related?k=3", 200).get("backend").asText())
+          .isEqualTo("solr://search1:8983/shop");
+    } finally {
+      engine.checksum = held;
+      EngineBackends.recheckNanos = 10_000_000_000L;
     }
   }
 

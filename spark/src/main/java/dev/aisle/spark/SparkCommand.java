@@ -10,6 +10,7 @@ import dev.aisle.model.Params;
 import dev.aisle.modelfile.Algorithm;
 import dev.aisle.session.CleaningOptions;
 import dev.aisle.spark.ingest.SparkLogReader;
+import dev.aisle.spark.item2vec.PartitionedItem2Vec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,14 +80,19 @@ public final class SparkCommand implements Callable<Integer> {
   List<String> params = new ArrayList<>();
 
   @Option(names = "--item2vec-trainer", paramLabel = "aisle|spark-ml", defaultValue = "aisle",
-      description = "aisle: Aisle's trainer per partition with parameter averaging; spark-ml: "
-          + "Spark ML's Word2Vec. Default: ${DEFAULT-VALUE}.")
+      description = "aisle: Aisle's trainer on every partition, updates combined between "
+          + "rounds; spark-ml: Spark ML's Word2Vec. Default: ${DEFAULT-VALUE}.")
   String trainer;
 
   @Option(names = "--rounds", paramLabel = "N", defaultValue = "0",
-      description = "Averaging rounds of the aisle item2vec trainer (0 = one per epoch). "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "Rounds of the aisle item2vec trainer: how often the partitions' updates "
+          + "are combined (0 = after every epoch). Default: ${DEFAULT-VALUE}.")
   int rounds;
+
+  @Option(names = "--combine", paramLabel = "sum|mean", defaultValue = "sum",
+      description = "How the aisle item2vec trainer combines the partitions' updates: add them, "
+          + "or average them (parameter averaging). Default: ${DEFAULT-VALUE}.")
+  String combine;
 
   @Option(names = "--seed", defaultValue = "42",
       description = "Random seed. Default: ${DEFAULT-VALUE}.")
@@ -180,8 +186,8 @@ public final class SparkCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Algorithm a = Algorithm.fromLabel(algorithm);
     SparkJob.Plan plan = new SparkJob.Plan(inputs, ingestOptions(), cleaning(), storage(), a,
-        Params.parse(params), SparkJob.Item2VecTrainerKind.fromLabel(trainer), rounds, seed,
-        out(this.out), corpusOut);
+        Params.parse(params), SparkJob.Item2VecTrainerKind.fromLabel(trainer), rounds,
+        combine(), seed, out(this.out), corpusOut);
     a.prepare(Params.parse(params)); // unknown or bad parameters fail before Spark starts
     String m = master != null ? master
         : System.getProperty("spark.master") != null ? null : "local[*]";
@@ -205,6 +211,18 @@ public final class SparkCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--out: directory " + parent + " does not exist");
     }
     return p;
+  }
+
+  private PartitionedItem2Vec.Combine combine() {
+    switch (combine.toLowerCase(Locale.ROOT)) {
+      case "sum":
+        return PartitionedItem2Vec.Combine.SUM;
+      case "mean":
+        return PartitionedItem2Vec.Combine.MEAN;
+      default:
+        throw new IllegalArgumentException("--combine must be sum or mean, was '" + combine
+            + "'");
+    }
   }
 
   private SparkLogReader.Storage storage() {

@@ -15,7 +15,7 @@ import dev.aisle.session.CleaningOptions;
 import dev.aisle.spark.cooc.SparkCooc;
 import dev.aisle.spark.ingest.LogInput;
 import dev.aisle.spark.ingest.SparkLogReader;
-import dev.aisle.spark.item2vec.AveragedItem2Vec;
+import dev.aisle.spark.item2vec.PartitionedItem2Vec;
 import dev.aisle.spark.item2vec.SparkWord2Vec;
 import dev.aisle.spark.session.Sessions;
 import dev.aisle.spark.session.SparkSessionizer;
@@ -34,7 +34,7 @@ import org.apache.spark.sql.SparkSession;
  * <pre>
  * SparkJob.Result r = SparkJob.run(spark, new SparkJob.Plan(List.of("clicks.tsv"), ingest,
  *     CleaningOptions.DEFAULTS, null, Algorithm.COOC, Params.none(), Item2VecTrainerKind.AISLE,
- *     0, 42, Path.of("yc.model"), null), err);
+ *     0, PartitionedItem2Vec.Combine.SUM, 42, Path.of("yc.model"), null), err);
  * </pre>
  */
 public final class SparkJob {
@@ -42,7 +42,7 @@ public final class SparkJob {
 
   /** How item2vec is trained on Spark. */
   public enum Item2VecTrainerKind {
-    /** Aisle's trainer on each partition, vectors averaged between rounds. */
+    /** Aisle's trainer on each partition, updates combined between rounds. */
     AISLE("aisle"),
     /** Spark ML's Word2Vec (hierarchical softmax). */
     SPARK_ML("spark-ml");
@@ -74,12 +74,14 @@ public final class SparkJob {
    * @param inputs log files (any Hadoop file system path)
    * @param storage text or Parquet, or null to guess from the names
    * @param params the algorithm's hyperparameters, as for {@code aisle train}
-   * @param rounds averaging rounds for the Aisle item2vec trainer; 0 = one per epoch
+   * @param rounds combining rounds for the Aisle item2vec trainer; 0 = one per epoch
+   * @param combine how the Aisle item2vec trainer combines the partitions' updates
    * @param corpusOut where to write the sessions as an Aisle corpus too, or null
    */
   public record Plan(List<String> inputs, IngestOptions ingest, CleaningOptions cleaning,
       SparkLogReader.Storage storage, Algorithm algorithm, Params params,
-      Item2VecTrainerKind trainer, int rounds, long seed, Path out, Path corpusOut) {
+      Item2VecTrainerKind trainer, int rounds, PartitionedItem2Vec.Combine combine, long seed,
+      Path out, Path corpusOut) {
     public Plan {
       if (algorithm != Algorithm.COOC && algorithm != Algorithm.ITEM2VEC) {
         throw new IllegalArgumentException("the Spark job trains cooc or item2vec, not "
@@ -103,14 +105,14 @@ public final class SparkJob {
     LogInput input = plan.storage() == null
         ? SparkLogReader.read(spark, plan.inputs(), plan.ingest())
         : SparkLogReader.read(spark, plan.inputs(), plan.ingest(), plan.storage());
-    input.report().skippedEvents().forEach((reason, n) ->
-        err.printf(Locale.ROOT, "skipped %,d: %s%n", n, reason.description()));
-    for (String example : input.report().examples()) {
-      err.println("  " + example);
-    }
     Sessions sessions = SparkSessionizer.sessionize(spark, input, plan.ingest(),
         plan.cleaning());
     long count = sessions.count();
+    input.report().skippedEvents().forEach((reason, n) ->
+        err.printf(Locale.ROOT, "skipped %,d events: %s%n", n, reason.description()));
+    for (String example : input.report().examples()) {
+      err.println("  " + example);
+    }
     err.printf(Locale.ROOT, "%,d sessions of %,d products%n", count, sessions.products().size());
     String corpusChecksum = null;
     long events = 0;
@@ -130,13 +132,15 @@ public final class SparkJob {
     } else {
       Item2VecOptions o = (Item2VecOptions) training.options();
       extra.put("spark.trainer", plan.trainer().label());
+      int partitions = spark.sparkContext().defaultParallelism();
+      extra.put("spark.partitions", partitions);
       if (plan.trainer() == Item2VecTrainerKind.AISLE) {
         int rounds = plan.rounds() == 0 ? o.epochs() : Math.min(plan.rounds(), o.epochs());
         extra.put("spark.rounds", rounds);
-        model = AveragedItem2Vec.train(sessions, o, plan.seed(), rounds);
+        extra.put("spark.combine", plan.combine().name().toLowerCase(Locale.ROOT));
+        model = PartitionedItem2Vec.train(sessions, o, plan.seed(), rounds, partitions,
+            plan.combine());
       } else {
-        int partitions = spark.sparkContext().defaultParallelism();
-        extra.put("spark.partitions", partitions);
         model = SparkWord2Vec.train(sessions, o, plan.seed(), partitions);
       }
     }

@@ -10,6 +10,7 @@ import dev.aisle.search.ProductDocuments;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.search.SearchEngineException;
 import dev.aisle.search.SearchUri;
+import dev.aisle.search.SessionTerms;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +42,8 @@ import java.util.function.IntConsumer;
  * whose {@code filter} pre-filters the HNSW search; Elasticsearch maps it as {@code
  * dense_vector} ({@code similarity: cosine}) and queries it with the top-level {@code knn}
  * search option and its {@code filter}. Business rules are {@code bool} filters; a session is a
- * {@code bool} of boosted {@code term} queries on {@code indicators}, scored by BM25.
+ * {@code bool} of {@code constant_score} term queries on the indicator fields, one per session
+ * product and strength level, boosted by the product's weight times the level's score.
  *
  * <p>Thread-safe.
  */
@@ -56,8 +58,12 @@ public final class OpenSearchIndex implements SearchBackend {
   private volatile long cachedAt;
 
   private OpenSearchIndex(EngineClient client) {
+    this(client, client.uri().name());
+  }
+
+  private OpenSearchIndex(EngineClient client, String name) {
     this.client = client;
-    this.name = client.uri().name();
+    this.name = name;
     this.elastic = client.uri().engine() == SearchUri.Engine.ELASTICSEARCH;
   }
 
@@ -101,9 +107,13 @@ public final class OpenSearchIndex implements SearchBackend {
                     options.efConstruction()))));
       }
     }
-    props.put(ProductDocuments.INDICATORS, Map.of("type", "keyword"));
-    props.put(ProductDocuments.INDICATOR_SCORES, Map.of("type", "float", "index", false,
+    props.put(ProductDocuments.RELATED, Map.of("type", "keyword", "index", false, "doc_values",
+        false));
+    props.put(ProductDocuments.RELATED_SCORES, Map.of("type", "float", "index", false,
         "doc_values", false));
+    for (int j = 0; j < ProductDocuments.LEVELS; j++) {
+      props.put(ProductDocuments.indicatorField(j), Map.of("type", "keyword", "norms", false));
+    }
     props.put(ProductDocuments.VIEWS, Map.of("type", "integer"));
     props.put(ProductDocuments.NAME, Map.of("type", "keyword", "index", false, "doc_values",
         false));
@@ -208,6 +218,44 @@ public final class OpenSearchIndex implements SearchBackend {
     cachedInfo = null;
   }
 
+  /**
+   * Exports into an index of its own, {@code NAME_CHECKSUM}, then moves the alias {@code NAME}
+   * to it in one {@code _aliases} request and deletes the index it pointed to before: queries
+   * through the alias see the old model until the new one is complete.
+   *
+   * @return the index now behind the alias
+   * @throws IllegalStateException when an index (not an alias) has the name
+   */
+  public String exportBehindAlias(ProductDocuments docs, ExportOptions options,
+      IntConsumer progress) {
+    List<String> previous = new ArrayList<>();
+    if (client.status("HEAD", "/_alias/" + name) == 200) {
+      client.get("/_alias/" + name).fieldNames().forEachRemaining(previous::add);
+    } else if (exists()) {
+      throw new IllegalStateException(uri() + ": '" + name + "' is an index, and an alias "
+          + "cannot take its name; drop it, or export into it with --replace instead");
+    }
+    String c = docs.info().checksum().toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^a-z0-9]", "");
+    String target = name + "_" + c.substring(0, Math.min(12, c.length()));
+    new OpenSearchIndex(client, target).export(docs, options.withReplace(true), progress);
+    List<Object> actions = new ArrayList<>();
+    for (String old : previous) {
+      if (!old.equals(target)) {
+        actions.add(Map.of("remove", Map.of("index", old, "alias", name)));
+      }
+    }
+    actions.add(Map.of("add", Map.of("index", target, "alias", name)));
+    client.post("/_aliases", Map.of("actions", actions));
+    for (String old : previous) {
+      if (!old.equals(target)) {
+        client.send("DELETE", "/" + old, null, null);
+      }
+    }
+    cachedInfo = null;
+    return target;
+  }
+
   /** Sends one bulk request of NDJSON lines; fails on the first document the engine refused. */
   public void bulk(ByteArrayOutputStream ndjson) {
     if (ndjson.size() == 0) {
@@ -281,8 +329,8 @@ public final class OpenSearchIndex implements SearchBackend {
 
   @Override
   public List<Hit> related(String productId, int k, Filters filters) {
-    JsonNode doc = get(productId, ProductDocuments.VECTOR + "," + ProductDocuments.INDICATORS
-        + "," + ProductDocuments.INDICATOR_SCORES);
+    JsonNode doc = get(productId, ProductDocuments.VECTOR + "," + ProductDocuments.RELATED
+        + "," + ProductDocuments.RELATED_SCORES);
     if (doc == null) {
       return List.of();
     }
@@ -290,8 +338,8 @@ public final class OpenSearchIndex implements SearchBackend {
     if (doc.has(ProductDocuments.VECTOR)) {
       return search(knn(floats(doc.get(ProductDocuments.VECTOR)), k, filter));
     }
-    JsonNode ids = doc.path(ProductDocuments.INDICATORS);
-    JsonNode scores = doc.path(ProductDocuments.INDICATOR_SCORES);
+    JsonNode ids = doc.path(ProductDocuments.RELATED);
+    JsonNode scores = doc.path(ProductDocuments.RELATED_SCORES);
     if (ids.size() == 0) {
       return List.of();
     }
@@ -323,11 +371,16 @@ public final class OpenSearchIndex implements SearchBackend {
     double[] weights = info.sessionWeights(session.size());
     Map<String, Object> filter = filter(filters, null);
     if (info.indicators()) {
+      // a constant_score term per session product and level, boosted by the product's weight
+      // x the level's score: the engine sums what the model's next-product scoring sums
       List<Object> should = new ArrayList<>();
-      for (int i = 0; i < session.size(); i++) {
-        if (weights[i] > 0) {
-          should.add(Map.of("term", Map.of(ProductDocuments.INDICATORS, Map.of("value",
-              session.get(i), "boost", (float) weights[i]))));
+      for (SessionTerms.Term t : SessionTerms.of(info, session)) {
+        for (int j = 0; j < info.levels().length; j++) {
+          double c = t.weight() * info.levels()[j];
+          if (c >= 1e-6) {
+            should.add(Map.of("constant_score", Map.of("filter", Map.of("term",
+                Map.of(ProductDocuments.indicatorField(j), t.product())), "boost", (float) c)));
+          }
         }
       }
       if (should.isEmpty()) {

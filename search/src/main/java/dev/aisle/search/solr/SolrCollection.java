@@ -10,6 +10,7 @@ import dev.aisle.search.ProductDocuments;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.search.SearchEngineException;
 import dev.aisle.search.SearchUri;
+import dev.aisle.search.SessionTerms;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,8 +59,12 @@ public final class SolrCollection implements SearchBackend {
   private volatile long cachedAt;
 
   private SolrCollection(EngineClient client) {
+    this(client, client.uri().name());
+  }
+
+  private SolrCollection(EngineClient client, String name) {
     this.client = client;
-    this.name = client.uri().name();
+    this.name = name;
   }
 
   /** A collection of the cluster {@code uri} names; nothing is sent yet. */
@@ -127,6 +132,45 @@ public final class SolrCollection implements SearchBackend {
           + " documents but the collection holds " + found);
     }
     cachedInfo = null;
+  }
+
+  /**
+   * Exports into a collection of its own, {@code NAME_CHECKSUM}, then points the alias {@code
+   * NAME} at it in one step and drops the collection it pointed to before: queries through the
+   * alias see the old model until the new one is complete, never an empty or half-built one.
+   *
+   * @return the collection now behind the alias
+   * @throws IllegalStateException when a collection (not an alias) has the name
+   */
+  public String exportBehindAlias(ProductDocuments docs, ExportOptions options,
+      IntConsumer progress) {
+    if (collections().contains(name)) {
+      throw new IllegalStateException(uri() + ": '" + name + "' is a collection, and an alias "
+          + "cannot take its name; drop it, or export into it with --replace instead");
+    }
+    String target = physicalName(name, docs);
+    String previous = aliases().get(name);
+    new SolrCollection(client, target).export(docs, options.withReplace(true), progress);
+    admin("collections", "CREATEALIAS", Map.of("name", name, "collections", target));
+    if (previous != null && !previous.equals(target)) {
+      new SolrCollection(client, previous).drop();
+    }
+    cachedInfo = null;
+    return target;
+  }
+
+  /** {@code NAME_} and the first 12 characters of the model's checksum (letters and digits). */
+  public static String physicalName(String name, ProductDocuments docs) {
+    String c = docs.info().checksum().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    return name + "_" + c.substring(0, Math.min(12, c.length()));
+  }
+
+  /** Alias name to the collection(s) it points to. */
+  public Map<String, String> aliases() {
+    Map<String, String> out = new LinkedHashMap<>();
+    admin("collections", "LISTALIASES", Map.of()).path("aliases").fields()
+        .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
   }
 
   /** The configset as a zip: solrconfig.xml and schema.xml with the vector field of {@code dim}. */
@@ -215,7 +259,7 @@ public final class SolrCollection implements SearchBackend {
   @Override
   public List<Hit> related(String productId, int k, Filters filters) {
     JsonNode doc = realTimeGet(List.of(productId), ProductDocuments.VECTOR + ","
-        + ProductDocuments.INDICATORS + "," + ProductDocuments.INDICATOR_SCORES).get(productId);
+        + ProductDocuments.RELATED + "," + ProductDocuments.RELATED_SCORES).get(productId);
     if (doc == null) {
       return List.of();
     }
@@ -236,17 +280,20 @@ public final class SolrCollection implements SearchBackend {
     IndexInfo info = cachedInfo();
     double[] weights = info.sessionWeights(session.size());
     if (info.indicators()) {
-      // indicators:("a"^w1 "b"^w2 ...): each product's weight as the model's scoring has it
-      StringBuilder q = new StringBuilder(ProductDocuments.INDICATORS).append(":(");
-      int terms = 0;
-      for (int i = 0; i < session.size(); i++) {
-        if (weights[i] > 0) {
-          q.append(terms++ == 0 ? "" : " ").append(quote(session.get(i))).append('^')
-              .append((float) weights[i]);
+      // indicators_j:"a"^=c for every session product a and level j, c = a's weight x the
+      // level's score: a product's score is the sum over the session of its indicator scores
+      StringBuilder q = new StringBuilder();
+      for (SessionTerms.Term t : SessionTerms.of(info, session)) {
+        for (int j = 0; j < info.levels().length; j++) {
+          double c = t.weight() * info.levels()[j];
+          if (c >= 1e-6) {
+            q.append(q.length() == 0 ? "" : " ").append(ProductDocuments.indicatorField(j))
+                .append(':').append(quote(t.product())).append("^=")
+                .append(String.format(Locale.ROOT, "%.6f", c));
+          }
         }
       }
-      q.append(')');
-      return terms == 0 ? List.of() : search(q.toString(), k, fq, Map.of("q.op", "OR"));
+      return q.length() == 0 ? List.of() : search(q.toString(), k, fq, Map.of("q.op", "OR"));
     }
     Map<String, JsonNode> docs = realTimeGet(session, ProductDocuments.VECTOR);
     float[] sum = null;
@@ -277,8 +324,8 @@ public final class SolrCollection implements SearchBackend {
 
   /** The product's stored indicators, best first, keeping those the filters let through. */
   private List<Hit> indicatorLookup(JsonNode doc, int k, List<String> fq) {
-    JsonNode ids = doc.path(ProductDocuments.INDICATORS);
-    JsonNode scores = doc.path(ProductDocuments.INDICATOR_SCORES);
+    JsonNode ids = doc.path(ProductDocuments.RELATED);
+    JsonNode scores = doc.path(ProductDocuments.RELATED_SCORES);
     if (ids.size() == 0) {
       return List.of();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aisle.catalog.Catalog;
 import dev.aisle.model.ScoredItem;
+import dev.aisle.model.TopK;
 import dev.aisle.model.cooc.CoocModel;
 import dev.aisle.search.EngineClient;
 import dev.aisle.search.ExportOptions;
@@ -108,9 +109,10 @@ class OpenSearchIndexTest {
   void the_mapping_is_what_the_cluster_keeps() {
     JsonNode props = new EngineClient(uri("indicators"), Duration.ofSeconds(10))
         .get("/indicators/_mapping").path("indicators").path("mappings").path("properties");
-    assertThat(props.path("indicators").path("type").asText()).isEqualTo("keyword");
+    assertThat(props.path("indicators_15").path("type").asText()).isEqualTo("keyword");
     assertThat(props.path("category").path("type").asText()).isEqualTo("keyword");
     assertThat(props.path("in_stock").path("type").asText()).isEqualTo("boolean");
+    assertThat(props.path("related").path("index").asBoolean()).isFalse();
     assertThat(props.has("vector")).isFalse();
   }
 
@@ -129,22 +131,29 @@ class OpenSearchIndexTest {
   }
 
   @Test
-  void a_session_is_one_boosted_term_query_on_the_indicators() {
+  void a_session_is_one_query_on_the_indicator_fields_ranked_as_the_model_ranks() {
     CoocModel cooc = (CoocModel) shop.cooc.model();
     int a = busiest();
     int b = cooc.indicators(a).get(0).product() == a ? cooc.indicators(a).get(1).product()
         : cooc.indicators(a).get(0).product();
+    // what the model's own scoring reaches: the indicators of a and of b
     Set<String> expected = new HashSet<>();
-    for (int p = 0; p < shop.corpus.products().size(); p++) {
-      for (ScoredItem s : cooc.indicators(p)) {
-        if (s.product() == a || s.product() == b) {
-          expected.add(id(p));
-        }
+    for (int q : new int[] {a, b}) {
+      for (ScoredItem s : cooc.indicators(q)) {
+        expected.add(shop.corpus.products().id(s.product()));
       }
     }
     List<Hit> hits = indicators.next(List.of(id(a), id(b)), 1000, Filters.NONE);
     assertThat(hits).extracting(Hit::id).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(hits).extracting(Hit::score).isSortedAccordingTo((x, y) -> Float.compare(y, x));
+    float[] scores = new float[shop.corpus.products().size()];
+    cooc.scoreNext(new int[] {a, b}, scores);
+    Set<String> model = new HashSet<>();
+    for (ScoredItem s : TopK.select(scores, 20, null)) {
+      model.add(shop.corpus.products().id(s.product()));
+    }
+    assertThat(hits.subList(0, 20).stream().filter(h -> model.contains(h.id())).count())
+        .isGreaterThanOrEqualTo(15);
   }
 
   @Test
@@ -215,6 +224,44 @@ class OpenSearchIndexTest {
   }
 
   @Test
+  void a_re_export_behind_an_alias_switches_models_in_one_step() {
+    OpenSearchIndex live = OpenSearchIndex.connect(uri("live"));
+    String first = live.exportBehindAlias(ProductDocuments.of(shop.cooc, null),
+        ExportOptions.DEFAULTS, null);
+    assertThat(live.info().checksum()).isEqualTo(shop.cooc.checksum());
+    assertThat(live.related(id(busiest()), 3, Filters.NONE)).hasSize(3);
+    // the same model again builds the same index name; another model moves the alias
+    ModelFileCopy other = new ModelFileCopy();
+    String second = live.exportBehindAlias(other.docs, ExportOptions.DEFAULTS, null);
+    assertThat(second).isNotEqualTo(first);
+    assertThat(live.info().checksum()).isEqualTo(other.checksum);
+    assertThat(OpenSearchIndex.connect(uri(first)).exists()).isFalse();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> indicators.exportBehindAlias(ProductDocuments.of(shop.cooc, null),
+            ExportOptions.DEFAULTS, null));
+    assertThat(e).hasMessageContaining("'indicators' is an index");
+  }
+
+  /** A cooc model of other options, so of another checksum. */
+  private final class ModelFileCopy {
+    final ProductDocuments docs;
+    final String checksum;
+
+    ModelFileCopy() {
+      dev.aisle.modelfile.Algorithm.Training t = dev.aisle.modelfile.Algorithm.COOC.prepare(
+          dev.aisle.model.Params.parse(List.of("score=llr", "top=5")));
+      dev.aisle.model.Recommender m = t.train(shop.corpus,
+          new dev.aisle.model.TrainContext(1, 1, null, null));
+      Path f = dir.resolve("other.model");
+      dev.aisle.modelfile.ModelFile.write(m, dev.aisle.modelfile.ModelFile.info(m, t, 1, 1, "c",
+          0), f);
+      dev.aisle.modelfile.ModelFile.Loaded loaded = dev.aisle.modelfile.ModelFile.read(f);
+      docs = ProductDocuments.of(loaded, null);
+      checksum = loaded.checksum();
+    }
+  }
+
+  @Test
   void vectors_need_the_knn_plugin_and_the_error_says_so() {
     OpenSearchIndex index = OpenSearchIndex.connect(uri("vectors"));
     SearchEngineException e = assertThrows(SearchEngineException.class,
@@ -240,7 +287,8 @@ class OpenSearchIndexTest {
     assertThat(knn.path("method").path("parameters").path("m").asInt()).isEqualTo(24);
     assertThat(knn.path("method").path("parameters").path("ef_construction").asInt())
         .isEqualTo(200);
-    assertThat(os.path("mappings").path("properties").path("indicators").path("type").asText())
+    assertThat(os.path("mappings").path("properties").path("indicators_15").path("type")
+        .asText())
         .isEqualTo("keyword");
     JsonNode es = EngineClient.JSON.valueToTree(OpenSearchIndex.mapping(
         SearchUri.Engine.ELASTICSEARCH, 16, o));

@@ -343,7 +343,8 @@ public final class SparkLogReader {
       String file = inputs.get(r.getInt(0));
       long line = storage == Storage.PARQUET ? r.getLong(1) + 1
           : lineNumber(conf, file, r.getLong(1));
-      report.skipRow(reason, storage == Storage.PARQUET ? "parquet row" : file, line,
+      // Parquet has no lines: its rows are named by Spark's record id, counted from 1
+      report.skipRow(reason, storage == Storage.PARQUET ? file + " (Parquet record)" : file, line,
           r.isNullAt(3) ? null : r.getString(3));
       examples.merge(reason, 1L, Long::sum);
     }

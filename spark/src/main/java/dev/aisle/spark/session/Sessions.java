@@ -29,8 +29,8 @@ import org.apache.spark.sql.Row;
  * Cleaned sessions on the cluster, with the product vocabulary on the driver. Each row of {@link
  * #sessions()} is one session: {@code key}, {@code sno} (its number within the key), {@code
  * start}, {@code start0} (start before cleaning), {@code kf} (the key's first input position),
- * {@code customer}, and {@code events}: {@code (ts, file, pos, sub, ordinal, type)} structs in
- * browse order. Ordered by {@link #ORDER}, sessions are in the order of the corpus ingest writes.
+ * {@code customer}, and {@code events}: {@code (ts, file, pos, sub, ordinal, type, customer)}
+ * structs in browse order. Ordered by {@link #ORDER}, sessions are in the order of the corpus ingest writes.
  *
  * @param sessions one row per session (cached)
  * @param products product ids and counts, ordinals by popularity as in a corpus

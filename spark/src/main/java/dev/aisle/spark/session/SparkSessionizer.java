@@ -39,22 +39,27 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Cuts events into sessions and cleans them on Spark, by the rules of {@code aisle ingest}
- * ({@link dev.aisle.session.SessionSplitter} and {@link dev.aisle.session.SessionCleaner}), with
- * window functions:
+ * ({@link dev.aisle.session.SessionSplitter} and {@link dev.aisle.session.SessionCleaner}):
  *
  * <ul>
- *   <li>each key's events in order of (time, input position); by customer, {@code lag(ts)} marks
- *       a pause longer than the gap and a running sum of the marks numbers the sessions;
- *   <li>repeats ({@code --repeats collapse}): {@code lag(product)} within the session;
- *   <li>bots, short sessions, rare products and short sessions again, in that order, each removal
- *       counted in the ingest report under its reason;
- *   <li>sessions ordered by start time, then as ingest orders ties: by the start before cleaning,
- *       the order in which their keys first appear in the input, and their order within the key.
+ *   <li>the split uses window functions: each key's events in order of (time, input position);
+ *       by customer, {@code lag(ts)} marks a pause longer than the gap and a running sum of the
+ *       marks numbers the sessions; given session ids are one session each;
+ *   <li>each session then becomes one row with its events as an ordered array, and the cleaning
+ *       works on those rows: repeats ({@code --repeats collapse}) with an array filter against
+ *       the previous element, bots (by session, then every session of a bot customer), short
+ *       sessions, rare products (counted over all kept events) and short sessions again, in
+ *       ingest's order, each removal counted in the ingest report under its reason;
+ *   <li>sessions are ordered by start time, ties as ingest orders them: by the start before
+ *       cleaning, the order in which their keys first appear in the input, and their number
+ *       within the key ({@link Sessions#ORDER}).
  * </ul>
+ *
+ * Every step is checkpointed locally, so that no step re-plans or recomputes those before it.
  *
  * <pre>
  * Sessions s = SparkSessionizer.sessionize(spark, input, options, CleaningOptions.DEFAULTS);
- * Corpus corpus = s.toCorpus();  // the same corpus as aisle ingest writes
+ * Corpus corpus = s.toCorpus(options, CleaningOptions.DEFAULTS);  // what aisle ingest writes
  * </pre>
  */
 public final class SparkSessionizer {
