@@ -153,11 +153,13 @@ describe('dashboard', () => {
     await rows.first().waitFor()
     assert.deepEqual(
       await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.model)),
-      ['pop', 'cooc', 'sknn', 'item2vec', 'hybrid'],
+      ['pop', 'cooc', 'sknn', 'item2vec', 'glove', 'svd', 'hybrid'],
     )
+    // the demo evaluates with --curve: item2vec and GloVe draw learning curves
+    await page.locator('canvas[aria-label="Line chart of HR by epoch"]').waitFor()
     await page.locator('[data-testid=embedding-map] canvas').waitFor()
     const canvases = page.locator('canvas')
-    assert.ok((await canvases.count()) >= 5, `charts: ${await canvases.count()}`)
+    assert.ok((await canvases.count()) >= 7, `charts: ${await canvases.count()}`)
     // every chart has drawn: a good share of its pixels is painted
     await eventually(async () => {
       const painted = await canvases.evaluateAll((all) => all.map((c) => {
