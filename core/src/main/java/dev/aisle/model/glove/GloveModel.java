@@ -3,27 +3,24 @@ package dev.aisle.model.glove;
 import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
-import dev.aisle.model.EmbeddingModel;
 import dev.aisle.model.ProductVectors;
 import dev.aisle.model.SessionWeighting;
+import dev.aisle.model.VectorModel;
 
 /**
  * GloVe product vectors ({@code w + w~}), queried by cosine as {@link ProductVectors} does.
  *
  * <p>Immutable and thread-safe.
  */
-public final class GloveModel implements EmbeddingModel {
-  private final ProductIndex products;
+public final class GloveModel extends VectorModel {
   private final GloveOptions options;
-  private final ProductVectors vectors;
 
   GloveModel(ProductIndex products, GloveOptions options, ProductVectors vectors) {
-    if (vectors.count() != products.size() || vectors.dim() != options.dim()) {
+    super(products, vectors, options.sessionWeighting(), options.lambda());
+    if (vectors.dim() != options.dim()) {
       throw new IllegalArgumentException("vectors do not match the products and dim");
     }
-    this.products = products;
     this.options = options;
-    this.vectors = vectors;
   }
 
   @Override
@@ -31,38 +28,8 @@ public final class GloveModel implements EmbeddingModel {
     return "glove";
   }
 
-  @Override
-  public ProductIndex products() {
-    return products;
-  }
-
   public GloveOptions options() {
     return options;
-  }
-
-  @Override
-  public int dim() {
-    return vectors.dim();
-  }
-
-  @Override
-  public float[] vector(int product) {
-    return vectors.vector(product);
-  }
-
-  /** The cosine of two products' vectors. */
-  public float cosine(int a, int b) {
-    return vectors.cosine(a, b);
-  }
-
-  @Override
-  public void scoreRelated(int product, float[] scores) {
-    vectors.scoreRelated(product, scores);
-  }
-
-  @Override
-  public void scoreNext(int[] session, float[] scores) {
-    vectors.scoreNext(session, options.sessionWeighting(), options.lambda(), scores);
   }
 
   @Override
@@ -76,7 +43,7 @@ public final class GloveModel implements EmbeddingModel {
     out.writeVarInt(options.epochs());
     out.writeString(options.sessionWeighting().label());
     out.writeDouble(options.lambda());
-    vectors.write(out);
+    vectors().write(out);
   }
 
   /** Reads what {@link #write} wrote. */

@@ -3,27 +3,24 @@ package dev.aisle.model.svd;
 import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
-import dev.aisle.model.EmbeddingModel;
 import dev.aisle.model.ProductVectors;
 import dev.aisle.model.SessionWeighting;
+import dev.aisle.model.VectorModel;
 
 /**
  * Product vectors {@code U Sigma^eig} of the PPMI matrix, queried by cosine as {@link ProductVectors} does.
  *
  * <p>Immutable and thread-safe.
  */
-public final class SvdModel implements EmbeddingModel {
-  private final ProductIndex products;
+public final class SvdModel extends VectorModel {
   private final SvdOptions options;
-  private final ProductVectors vectors;
 
   SvdModel(ProductIndex products, SvdOptions options, ProductVectors vectors) {
-    if (vectors.count() != products.size() || vectors.dim() > options.dim()) {
+    super(products, vectors, options.sessionWeighting(), options.lambda());
+    if (vectors.dim() > options.dim()) {
       throw new IllegalArgumentException("vectors do not match the products and dim");
     }
-    this.products = products;
     this.options = options;
-    this.vectors = vectors;
   }
 
   @Override
@@ -31,38 +28,8 @@ public final class SvdModel implements EmbeddingModel {
     return "svd";
   }
 
-  @Override
-  public ProductIndex products() {
-    return products;
-  }
-
   public SvdOptions options() {
     return options;
-  }
-
-  @Override
-  public int dim() {
-    return vectors.dim();
-  }
-
-  @Override
-  public float[] vector(int product) {
-    return vectors.vector(product);
-  }
-
-  /** The cosine of two products' vectors. */
-  public float cosine(int a, int b) {
-    return vectors.cosine(a, b);
-  }
-
-  @Override
-  public void scoreRelated(int product, float[] scores) {
-    vectors.scoreRelated(product, scores);
-  }
-
-  @Override
-  public void scoreNext(int[] session, float[] scores) {
-    vectors.scoreNext(session, options.sessionWeighting(), options.lambda(), scores);
   }
 
   @Override
@@ -77,7 +44,7 @@ public final class SvdModel implements EmbeddingModel {
     out.writeVarInt(options.powerIterations());
     out.writeString(options.sessionWeighting().label());
     out.writeDouble(options.lambda());
-    vectors.write(out);
+    vectors().write(out);
   }
 
   /** Reads what {@link #write} wrote. */
