@@ -9,19 +9,17 @@ import dev.aisle.ingest.TimeFormat;
 import dev.aisle.model.Params;
 import dev.aisle.modelfile.Algorithm;
 import dev.aisle.session.CleaningOptions;
+import dev.aisle.session.Durations;
 import dev.aisle.spark.ingest.SparkLogReader;
 import dev.aisle.spark.item2vec.PartitionedItem2Vec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -326,37 +324,13 @@ public final class SparkCommand implements Callable<Integer> {
 
   /** Reads durations such as {@code 30m}, {@code 90s}, {@code 1h30m}, {@code 2d} or ISO-8601. */
   static final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
-
     @Override
     public Duration convert(String value) {
-      String v = value.trim().toLowerCase(Locale.ROOT);
-      if (v.startsWith("p")) {
-        try {
-          return Duration.parse(value.trim());
-        } catch (DateTimeParseException e) {
-          throw new TypeConversionException("'" + value + "' is not an ISO-8601 duration");
-        }
+      try {
+        return Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
       }
-      Matcher m = PART.matcher(v);
-      Duration total = Duration.ZERO;
-      int end = 0;
-      while (m.find() && m.start() == end) {
-        long n = Long.parseLong(m.group(1));
-        switch (m.group(2)) {
-          case "ms": total = total.plusMillis(n); break;
-          case "s": total = total.plusSeconds(n); break;
-          case "m": total = total.plusMinutes(n); break;
-          case "h": total = total.plusHours(n); break;
-          default: total = total.plusDays(n); break;
-        }
-        end = m.end();
-      }
-      if (end == 0 || end != v.length()) {
-        throw new TypeConversionException(
-            "'" + value + "' is not a duration; write e.g. 30m, 90s, 1h30m or 2d");
-      }
-      return total;
     }
   }
 
