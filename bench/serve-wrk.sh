@@ -3,6 +3,7 @@
 # item2vec model served from exact neighbour lists computed at load, and three runs:
 #   1. GET /api/products/{id}/related over random products        (target: >= 20k req/s, p99 <= 5 ms)
 #   2. POST /api/recommendations with 5-product sessions           (target: p99 <= 10 ms)
+#      at 16 connections (saturating both cores) and at 4
 #   3. run 1 again while 100 hot reloads swap the model            (target: zero failed requests)
 # wrk and the server share the 2 cores, so the figures are conservative. Prints wrk's output.
 set -euo pipefail
@@ -61,11 +62,17 @@ LUA
 cat "$work/report.lua" >> "$work/related.lua"
 cat "$work/report.lua" >> "$work/session.lua"
 
-echo "== warm-up"; wrk -t2 -c16 -d10s -s "$work/related.lua" "http://127.0.0.1:$port" | tail -1
+echo "== warm-up (both endpoints, so that the JIT has compiled the scans)"
+wrk -t2 -c16 -d10s -s "$work/related.lua" "http://127.0.0.1:$port" | tail -1
+wrk -t2 -c16 -d10s -s "$work/session.lua" "http://127.0.0.1:$port" | tail -1
 echo "== 1. related ($products products, 64-d item2vec, precomputed neighbour lists)"
 wrk -t2 -c32 -d"$duration" --latency -s "$work/related.lua" "http://127.0.0.1:$port"
-echo "== 2. session recommendations (5 products, exact scoring over all products)"
+echo "== 2. session recommendations (5 random products, exact top-k over all products: int8 scan"
+echo "      with an error bound, exact re-scoring), 16 connections"
 wrk -t2 -c16 -d"$duration" --latency -s "$work/session.lua" "http://127.0.0.1:$port"
+echo "== 2b. the same at 4 connections"
+wrk -t2 -c4 -d"$duration" --latency -s "$work/session.lua" "http://127.0.0.1:$port"
+curl -s "http://127.0.0.1:$port/metrics" | grep "^aisle_session_scans_widened" || true
 echo "== 3. related during 100 hot reloads"
 ( for i in $(seq 1 100); do
     curl -sf -XPOST -H 'X-API-Key: bench' "http://127.0.0.1:$port/api/admin/reload" >/dev/null \

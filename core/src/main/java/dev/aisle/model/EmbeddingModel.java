@@ -7,4 +7,11 @@ public interface EmbeddingModel extends Recommender {
 
   /** A copy of the product's vector, as trained (not normalised). */
   float[] vector(int product);
+
+  /**
+   * The query {@link #scoreNext} scores a session with: the weighted sum of the session's unit
+   * vectors. A product's score is the dot product of its unit vector with it, so a server can
+   * score a few candidate products instead of all.
+   */
+  float[] sessionQuery(int[] session);
 }

@@ -67,9 +67,18 @@ public final class ProductVectors {
     scoreAgainst(unit, product * dim, scores);
   }
 
-  /** Scores every product by its cosine with the session's weighted sum of unit vectors. */
+  /** Scores every product by its dot product with {@link #sessionQuery}. */
   public void scoreNext(int[] session, SessionWeighting weighting, double lambda,
       float[] scores) {
+    scoreAgainst(sessionQuery(session, weighting, lambda), 0, scores);
+  }
+
+  /**
+   * The session's weighted sum of unit vectors: a product's score as the next one is its unit
+   * vector's dot product with this query, i.e. the weighted sum of its cosines with the session's
+   * products.
+   */
+  public float[] sessionQuery(int[] session, SessionWeighting weighting, double lambda) {
     float[] query = new float[dim];
     int n = session.length;
     for (int i = 0; i < n; i++) {
@@ -78,7 +87,7 @@ public final class ProductVectors {
         VectorMath.axpy(w, unit, session[i] * dim, query, 0, dim);
       }
     }
-    scoreAgainst(query, 0, scores);
+    return query;
   }
 
   private void scoreAgainst(float[] q, int qo, float[] scores) {
@@ -91,6 +100,11 @@ public final class ProductVectors {
   public void write(BinaryWriter out) {
     out.writeVarInt(count);
     out.writeVarInt(dim);
+    writeValues(out);
+  }
+
+  /** Writes the vectors alone, for file layouts that hold the count and dimension elsewhere. */
+  public void writeValues(BinaryWriter out) {
     for (float v : vectors) {
       out.writeFloat(v);
     }

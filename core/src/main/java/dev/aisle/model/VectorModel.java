@@ -4,7 +4,7 @@ import dev.aisle.corpus.ProductIndex;
 
 /**
  * An embedding model whose whole state is its {@link ProductVectors} and the session weighting of
- * its options (GloVe, SVD): queried by cosine as {@link ProductVectors} does. Subclasses add their
+ * its options (item2vec, GloVe, SVD): queried by cosine as {@link ProductVectors} does. Subclasses add their
  * name, options and file layout.
  *
  * <p>Immutable and thread-safe.
@@ -59,5 +59,10 @@ public abstract class VectorModel implements EmbeddingModel {
   @Override
   public void scoreNext(int[] session, float[] scores) {
     vectors.scoreNext(session, sessionWeighting, lambda, scores);
+  }
+
+  @Override
+  public float[] sessionQuery(int[] session) {
+    return vectors.sessionQuery(session, sessionWeighting, lambda);
   }
 }

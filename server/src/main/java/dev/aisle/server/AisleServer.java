@@ -1,8 +1,10 @@
 package dev.aisle.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.aisle.BadInputException;
 import dev.aisle.model.EmbeddingModel;
 import dev.aisle.search.SearchBackend;
@@ -50,7 +52,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class AisleServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AisleServer.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Writes into the response stream without flushing or closing it: Jetty then sends a length. */
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
+      .build();
   private static final int MAX_BATCH = 1000;
   private static final int MAX_ID = 256;
   private static final int MAX_MAP_POINTS = 20_000;
@@ -85,6 +91,8 @@ public final class AisleServer implements AutoCloseable {
     metrics.gauge("aisle_models_loaded", () -> models.all().size());
     metrics.gauge("aisle_model_reloads_total", models::reloads);
     metrics.gauge("aisle_live_sessions", sessions::size);
+    metrics.gauge("aisle_session_scans_widened", () -> models.all().values().stream()
+        .filter(m -> m.quantized() != null).mapToLong(m -> m.quantized().widened()).sum());
     this.background = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "aisle-background");
       t.setDaemon(true);
@@ -222,10 +230,8 @@ public final class AisleServer implements AutoCloseable {
     if (!known) {
       throw new ApiException(404, "id", "unknown product '" + id + "'");
     }
-    Map<String, Object> m = shop.describe(id);
     int p = models.get(null).model().products().ordinal(id);
-    m.put("views", p < 0 ? 0 : models.get(null).model().products().count(p));
-    json(ctx, m);
+    json(ctx, shop.card(id).withViews(p < 0 ? 0 : models.get(null).model().products().count(p)));
   }
 
   private void related(Context ctx) {
@@ -285,10 +291,8 @@ public final class AisleServer implements AutoCloseable {
     int k = intParam(ctx, "k", 20, 1, ServerOptions.MAX_K);
     String customer = ctx.pathParam("id");
     List<String> session = sessions.session(customer, System.currentTimeMillis());
-    Map<String, Object> out = recommendations.next(model, session, k,
-        new Rules(new HashSet<>(session), null, false, 0));
-    out.put("customer", customer);
-    json(ctx, out);
+    json(ctx, recommendations.next(model, session, k,
+        new Rules(new HashSet<>(session), null, false, 0)).forCustomer(customer));
   }
 
   private void productMap(Context ctx) {
@@ -466,11 +470,13 @@ public final class AisleServer implements AutoCloseable {
     }
   }
 
+  /** Writes a response body straight into the response stream, not through a byte array. */
   private static void json(Context ctx, Object value) {
+    ctx.contentType("application/json");
     try {
-      ctx.contentType("application/json").result(JSON.writeValueAsBytes(value));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot encode the response", e);
+      JSON.writeValue(ctx.outputStream(), value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -481,8 +487,12 @@ public final class AisleServer implements AutoCloseable {
       m.put("field", field);
     }
     m.put("status", status);
-    ctx.status(status);
-    json(ctx, m);
+    // as the result, not streamed: the 404 handler reads it to tell a JSON error from Javalin's
+    try {
+      ctx.status(status).contentType("application/json").result(JSON.writeValueAsBytes(m));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode an error", e);
+    }
   }
 
   private static JsonNode jsonBody(Context ctx) {

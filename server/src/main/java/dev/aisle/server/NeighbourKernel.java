@@ -1,9 +1,12 @@
 package dev.aisle.server;
 
 /**
- * Scores a block of query products against every product and offers each score to the query's
- * {@link NeighbourLists.TopHeap}: the inner loop of {@link NeighbourLists}. A SIMD kernel when
- * the JDK's vector module is present, a scalar one otherwise.
+ * Scores queries against every product and offers each score to the query's {@link
+ * NeighbourLists.TopHeap}: the inner loop of {@link NeighbourLists} (a block of products as
+ * queries) and of exact session recommendations (one query vector). A SIMD kernel when the JDK's
+ * vector module is present, a scalar one otherwise.
+ *
+ * <p>Immutable and thread-safe; the heaps are the caller's.
  */
 abstract class NeighbourKernel {
   /** Queries scored per pass over the product vectors. */
@@ -30,6 +33,9 @@ abstract class NeighbourKernel {
    */
   abstract void scan(int from, int count, NeighbourLists.TopHeap[] heaps);
 
+  /** Scores every product by its dot product with {@code query}, offering to {@code heap}. */
+  abstract void scan(float[] query, NeighbourLists.TopHeap heap);
+
   /** Plain loops, for a JDK started without {@code --add-modules jdk.incubator.vector}. */
   static final class Scalar extends NeighbourKernel {
     Scalar(float[] unit, int size, int dim) {
@@ -48,6 +54,17 @@ abstract class NeighbourKernel {
           }
           heaps[i].offer(p, s);
         }
+      }
+    }
+
+    @Override
+    void scan(float[] query, NeighbourLists.TopHeap heap) {
+      for (int p = 0; p < size; p++) {
+        float s = 0;
+        for (int j = 0; j < dim; j++) {
+          s += query[j] * unit[p * dim + j];
+        }
+        heap.offer(p, s);
       }
     }
   }

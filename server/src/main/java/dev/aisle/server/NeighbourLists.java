@@ -32,19 +32,19 @@ final class NeighbourLists {
   /**
    * Computes the lists.
    *
-   * @param unit unit vectors, {@code size x dim}, product by product
+   * @param kernel scores against the unit vectors of all products
    * @param length neighbours kept per product (at most {@code size - 1} are found)
    * @param threads worker threads
    */
-  static NeighbourLists compute(float[] unit, int size, int dim, int length, int threads) {
+  static NeighbourLists compute(NeighbourKernel kernel, int length, int threads) {
     if (length < 1) {
       throw new IllegalArgumentException("length must be >= 1, was " + length);
     }
+    int size = kernel.size;
     int kept = Math.min(length, size - 1);
     int[] ids = new int[size * length];
     float[] scores = new float[size * length];
     java.util.Arrays.fill(ids, -1);
-    NeighbourKernel kernel = NeighbourKernel.of(unit, size, dim);
     int block = NeighbourKernel.QUERY_BLOCK;
     int blocks = (size + block - 1) / block;
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
@@ -111,6 +111,12 @@ final class NeighbourLists {
       this.id = new int[capacity];
     }
 
+    /** Scores held. */
+    int size() {
+      return count;
+    }
+
+    /** Empties the heap for a query product ({@code -1} for a query vector). */
     void reset(int query) {
       count = 0;
       self = query;
@@ -162,6 +168,19 @@ final class NeighbourLists {
       }
       score[i] = s;
       id[i] = product;
+    }
+
+    /** The heap's products best first; empties it. */
+    List<ScoredItem> drainBestFirst() {
+      int n = count;
+      int[] best = new int[n];
+      float[] bestScores = new float[n];
+      drainBestFirst(best, bestScores, 0);
+      List<ScoredItem> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(new ScoredItem(best[i], bestScores[i]));
+      }
+      return out;
     }
 
     /** Writes the heap best first at {@code offset} and empties it. */

@@ -14,15 +14,15 @@ import dev.aisle.search.Hit;
 import dev.aisle.search.SearchBackend;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
- * Answers "customers also browsed" and "next for this session" with a served model: scores (exact,
- * precomputed neighbour lists, or HNSW candidates for large embedding models), business rules, popularity fallback for products
- * the model does not know, and a reason for every item grounded in the data.
+ * Answers "customers also browsed" and "next for this session" with a served model: scores (exact
+ * scans, precomputed neighbour lists, or HNSW candidates for large embedding models), business
+ * rules, popularity fallback for products the model does not know, and a reason for every item
+ * grounded in the data.
  *
  * <p>Thread-safe.
  */
@@ -40,77 +40,71 @@ final class RecommendationService {
   }
 
   /** Products related to {@code productId}. */
-  Map<String, Object> related(ServedModel served, String productId, int k, Rules rules) {
+  Recommendations related(ServedModel served, String productId, int k, Rules rules) {
     Recommender model = served.model();
     ProductIndex products = model.products();
     int p = products.ordinal(productId);
+    SearchBackend engine = p < 0 ? null : engines.of(served);
+    int want = candidates(k, rules);
     List<ScoredItem> ranked;
-    boolean fallback = p < 0;
-    String fallbackCategory = null;
-    SearchBackend engine = engines.of(served);
-    if (fallback) {
-      fallbackCategory = shop.category(productId);
-      ranked = popular(products, fallbackCategory);
-    } else if (engine != null) {
-      ranked = ordinals(engine.related(productId, engineCandidates(k, rules), filters(rules)),
-          products);
-    } else if (served.neighbours() != null
-        && candidates(k, rules) <= served.neighbours().length()) {
-      ranked = served.neighbours().nearest(p, candidates(k, rules));
-    } else if (served.ann() != null) {
-      float[] q = new float[served.dim()];
-      System.arraycopy(served.unit(), p * served.dim(), q, 0, served.dim());
-      ranked = served.ann().search(q, Math.min(products.size(), k * 4 + rules.exclude().size()
-          + 1), 100);
+    IntFunction<String> reasons;
+    if (p < 0) {
+      String category = shop.category(productId);
+      ranked = popular(products, category, want);
+      String reason = popularReason(category);
+      reasons = item -> reason;
     } else {
-      float[] scores = new float[products.size()];
-      model.scoreRelated(p, scores);
-      ranked = TopK.select(scores, Math.min(products.size(), candidates(k, rules)), null);
+      if (engine != null) {
+        ranked = ordinals(engine.related(productId, engineCandidates(k, rules), filters(rules)),
+            products);
+      } else if (served.neighbours() != null && want <= served.neighbours().length()) {
+        ranked = served.neighbours().nearest(p, want);
+      } else if (served.ann() != null) {
+        float[] q = new float[served.dim()];
+        System.arraycopy(served.unit(), p * served.dim(), q, 0, served.dim());
+        ranked = served.ann().search(q, Math.min(products.size(),
+            k * 4 + rules.exclude().size() + 1), 100);
+      } else {
+        float[] scores = new float[products.size()];
+        model.scoreRelated(p, scores);
+        ranked = TopK.select(scores, Math.min(products.size(), want), null);
+      }
+      reasons = relatedReasons(model, p);
     }
-    List<Map<String, Object>> items = apply(ranked, products, k, rules, productId);
-    for (Map<String, Object> item : items) {
-      item.put("reason", fallback ? popularReason(fallbackCategory)
-          : relatedReason(model, p, products.ordinal((String) item.get("id"))));
-    }
-    return withBackend(response(served, items, fallback), fallback ? null : engine);
+    return new Recommendations(apply(ranked, products, k, rules, productId, reasons),
+        served.name(), p < 0, engine == null ? null : engine.uri().toString(), null, null);
   }
 
   /** The next products for a session of product ids, oldest first. */
-  Map<String, Object> next(ServedModel served, List<String> session, int k, Rules rules) {
+  Recommendations next(ServedModel served, List<String> session, int k, Rules rules) {
     Recommender model = served.model();
     ProductIndex products = model.products();
-    List<Integer> known = new ArrayList<>();
-    for (String id : session) {
-      int p = products.ordinal(id);
-      if (p >= 0) {
-        known.add(p);
-      }
-    }
-    boolean fallback = known.isEmpty();
-    SearchBackend engine = engines.of(served);
+    int[] known = session.stream().mapToInt(products::ordinal).filter(p -> p >= 0).toArray();
+    boolean fallback = known.length == 0;
+    SearchBackend engine = fallback ? null : engines.of(served);
+    int want = Math.min(products.size(), candidates(k, rules));
     List<ScoredItem> ranked;
-    String category = null;
+    IntFunction<String> reasons;
     if (fallback) {
-      category = session.isEmpty() ? null : shop.category(session.get(session.size() - 1));
-      ranked = popular(products, category);
-    } else if (engine != null) {
-      ranked = ordinals(engine.next(session, engineCandidates(k, rules), filters(rules)),
-          products);
+      String category = session.isEmpty() ? null : shop.category(session.get(session.size() - 1));
+      ranked = popular(products, category, want);
+      String reason = popularReason(category);
+      reasons = item -> reason;
     } else {
-      float[] scores = new float[products.size()];
-      model.scoreNext(known.stream().mapToInt(Integer::intValue).toArray(), scores);
-      ranked = TopK.select(scores, Math.min(products.size(), candidates(k, rules)), null);
+      if (engine != null) {
+        ranked = ordinals(engine.next(session, engineCandidates(k, rules), filters(rules)),
+            products);
+      } else if (served.kernel() != null) {
+        ranked = served.nearest(((EmbeddingModel) model).sessionQuery(known), want);
+      } else {
+        float[] scores = new float[products.size()];
+        model.scoreNext(known, scores);
+        ranked = TopK.select(scores, want, null);
+      }
+      reasons = nextReasons(model, known[known.length - 1]);
     }
-    List<Map<String, Object>> items = apply(ranked, products, k, rules, null);
-    int last = fallback ? -1 : known.get(known.size() - 1);
-    for (Map<String, Object> item : items) {
-      item.put("reason", fallback ? popularReason(category)
-          : nextReason(model, last, products.ordinal((String) item.get("id"))));
-    }
-    Map<String, Object> out = withBackend(response(served, items, fallback),
-        fallback ? null : engine);
-    out.put("session", session);
-    return out;
+    return new Recommendations(apply(ranked, products, k, rules, null, reasons), served.name(),
+        fallback, engine == null ? null : engine.uri().toString(), session, null);
   }
 
   /**
@@ -137,33 +131,38 @@ final class RecommendationService {
     return out;
   }
 
-  private static Map<String, Object> withBackend(Map<String, Object> out, SearchBackend engine) {
-    if (engine != null) {
-      out.put("backend", engine.uri().toString());
-    }
-    return out;
-  }
-
   private static int candidates(int k, Rules rules) {
     boolean filtering = rules.category() != null || rules.inStockOnly()
         || rules.maxPerCategory() > 0;
     return (filtering ? k * 20 : k + 1) + rules.exclude().size();
   }
 
-  /** Products by popularity, those of {@code category} first. */
-  private List<ScoredItem> popular(ProductIndex products, String category) {
-    float[] scores = new float[products.size()];
-    for (int p = 0; p < scores.length; p++) {
-      scores[p] = products.count(p)
-          + (category != null && category.equals(shop.category(products.id(p)))
-              ? products.count(0) + 1 : 0);
+  /**
+   * The {@code want} most popular products, those of {@code category} first: ordinals run in
+   * order of popularity, so this walks them from the front instead of sorting.
+   */
+  private List<ScoredItem> popular(ProductIndex products, String category, int want) {
+    int n = Math.min(want, products.size());
+    List<ScoredItem> out = new ArrayList<>(n);
+    float bonus = products.size() == 0 ? 0 : products.count(0) + 1;
+    if (category != null) {
+      for (int p = 0; p < products.size() && out.size() < n; p++) {
+        if (category.equals(shop.category(products.id(p)))) {
+          out.add(new ScoredItem(p, products.count(p) + bonus));
+        }
+      }
     }
-    return TopK.select(scores, Math.min(products.size(), 2000), null);
+    for (int p = 0; p < products.size() && out.size() < n; p++) {
+      if (category == null || !category.equals(shop.category(products.id(p)))) {
+        out.add(new ScoredItem(p, products.count(p)));
+      }
+    }
+    return out;
   }
 
-  private List<Map<String, Object>> apply(List<ScoredItem> ranked, ProductIndex products, int k,
-      Rules rules, String query) {
-    List<Map<String, Object>> out = new ArrayList<>();
+  private List<Recommendations.Item> apply(List<ScoredItem> ranked, ProductIndex products,
+      int k, Rules rules, String query, IntFunction<String> reasons) {
+    List<Recommendations.Item> out = new ArrayList<>(k);
     Map<String, Integer> perCategory = new HashMap<>();
     for (ScoredItem s : ranked) {
       if (out.size() == k) {
@@ -173,11 +172,12 @@ final class RecommendationService {
       if (id.equals(query) || rules.exclude().contains(id)) {
         continue;
       }
-      String category = shop.category(id);
+      ProductCard card = shop.card(id);
+      String category = card.category();
       if (rules.category() != null && !rules.category().equals(category)) {
         continue;
       }
-      if (rules.inStockOnly() && !shop.inStock(id)) {
+      if (rules.inStockOnly() && !card.inStock()) {
         continue;
       }
       if (rules.maxPerCategory() > 0 && category != null) {
@@ -186,19 +186,8 @@ final class RecommendationService {
           continue;
         }
       }
-      Map<String, Object> item = shop.describe(id);
-      item.put("score", s.score());
-      out.add(item);
+      out.add(new Recommendations.Item(card, s.score(), reasons.apply(s.product())));
     }
-    return out;
-  }
-
-  private static Map<String, Object> response(ServedModel served, List<Map<String, Object>> items,
-      boolean fallback) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("items", items);
-    out.put("model", served.name());
-    out.put("fallback", fallback);
     return out;
   }
 
@@ -206,41 +195,48 @@ final class RecommendationService {
     return category == null ? "popular in the shop" : "popular in " + category;
   }
 
-  private String relatedReason(Recommender model, int query, int item) {
-    CoocModel cooc = cooc(model);
-    if (cooc != null) {
-      int together = cooc.sessionsTogether(query, item);
-      if (together > 0) {
-        return String.format(Locale.ROOT, "browsed together in %d session%s", together,
-            together == 1 ? "" : "s");
-      }
-    }
+  /** Why each product is related to {@code query}: sessions together, else the model's kind. */
+  private IntFunction<String> relatedReasons(Recommender model, int query) {
+    String name = shop.name(model.products().id(query));
+    String otherwise;
     if (model instanceof EmbeddingModel || model instanceof HybridModel) {
-      return "similar to " + shop.name(model.products().id(query));
+      otherwise = "similar to " + name;
+    } else if (model instanceof SknnModel) {
+      otherwise = "browsed in sessions with " + name;
+    } else if (model instanceof PopularityModel) {
+      return item -> popularReason(shop.category(model.products().id(item)));
+    } else {
+      otherwise = "related to " + name;
     }
-    if (model instanceof SknnModel) {
-      return "browsed in sessions with " + shop.name(model.products().id(query));
+    CoocModel cooc = cooc(model);
+    if (cooc == null) {
+      return item -> otherwise;
     }
-    if (model instanceof PopularityModel) {
-      return popularReason(shop.category(model.products().id(item)));
-    }
-    return "related to " + shop.name(model.products().id(query));
+    return item -> {
+      int together = cooc.sessionsTogether(query, item);
+      return together > 0 ? "browsed together in " + sessions(together) : otherwise;
+    };
   }
 
-  private String nextReason(Recommender model, int last, int item) {
+  /** Why each product would come next after a session that ended with {@code last}. */
+  private IntFunction<String> nextReasons(Recommender model, int last) {
     CoocModel cooc = cooc(model);
-    int together = cooc == null ? 0 : cooc.sessionsTogether(last, item);
-    if (together > 0) {
-      return String.format(Locale.ROOT, "often browsed after %s (%d session%s)",
-          shop.name(model.products().id(last)), together, together == 1 ? "" : "s");
-    }
-    if (model instanceof SknnModel || model instanceof HybridModel) {
-      return "browsed in sessions like yours";
-    }
-    if (model instanceof EmbeddingModel) {
-      return "similar to what you browsed";
-    }
-    return popularReason(shop.category(model.products().id(item)));
+    String otherwise = model instanceof SknnModel || model instanceof HybridModel
+        ? "browsed in sessions like yours"
+        : model instanceof EmbeddingModel ? "similar to what you browsed" : null;
+    String name = shop.name(model.products().id(last));
+    return item -> {
+      int together = cooc == null ? 0 : cooc.sessionsTogether(last, item);
+      if (together > 0) {
+        return "often browsed after " + name + " (" + sessions(together) + ")";
+      }
+      return otherwise != null ? otherwise
+          : popularReason(shop.category(model.products().id(item)));
+    };
+  }
+
+  private static String sessions(int n) {
+    return n == 1 ? "1 session" : n + " sessions";
   }
 
   private static CoocModel cooc(Recommender model) {

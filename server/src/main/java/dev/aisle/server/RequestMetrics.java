@@ -3,6 +3,7 @@ package dev.aisle.server;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -16,16 +17,21 @@ final class RequestMetrics {
   private static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
       0.25, 0.5, 1, 2.5};
 
-  private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
-  private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
+  private final Map<Route, Series> series = new ConcurrentHashMap<>();
   private final Map<String, Supplier<Number>> gauges = new ConcurrentHashMap<>();
 
-  private static final class Histogram {
+  private record Route(String route, String method) {}
+
+  /** Counts by status and the latency histogram of one route and method. */
+  private static final class Series {
+    final String labels;
+    final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     final LongAdder[] buckets = new LongAdder[BUCKETS.length];
     final LongAdder count = new LongAdder();
-    final java.util.concurrent.atomic.DoubleAdder sum = new java.util.concurrent.atomic.DoubleAdder();
+    final DoubleAdder sum = new DoubleAdder();
 
-    Histogram() {
+    Series(Route r) {
+      labels = "route=\"" + escape(r.route()) + "\",method=\"" + r.method() + "\"";
       for (int i = 0; i < buckets.length; i++) {
         buckets[i] = new LongAdder();
       }
@@ -33,9 +39,8 @@ final class RequestMetrics {
   }
 
   void record(String route, String method, int status, long nanos) {
-    String labels = String.format(Locale.ROOT, "route=\"%s\",method=\"%s\"", escape(route), method);
-    counts.computeIfAbsent(labels + ",status=\"" + status + "\"", k -> new LongAdder()).increment();
-    Histogram h = latency.computeIfAbsent(labels, k -> new Histogram());
+    Series h = series.computeIfAbsent(new Route(route, method), Series::new);
+    h.byStatus.computeIfAbsent(status, k -> new LongAdder()).increment();
     double seconds = nanos / 1e9;
     for (int i = 0; i < BUCKETS.length; i++) {
       if (seconds <= BUCKETS[i]) {
@@ -55,11 +60,13 @@ final class RequestMetrics {
     StringBuilder sb = new StringBuilder(4096);
     sb.append("# HELP aisle_http_requests_total HTTP requests by route, method and status.\n")
         .append("# TYPE aisle_http_requests_total counter\n");
-    counts.forEach((labels, n) -> sb.append("aisle_http_requests_total{").append(labels)
-        .append("} ").append(n.sum()).append('\n'));
+    series.values().forEach(h -> h.byStatus.forEach((status, n) ->
+        sb.append("aisle_http_requests_total{").append(h.labels).append(",status=\"")
+            .append(status).append("\"} ").append(n.sum()).append('\n')));
     sb.append("# HELP aisle_http_request_duration_seconds Time to answer a request.\n")
         .append("# TYPE aisle_http_request_duration_seconds histogram\n");
-    latency.forEach((labels, h) -> {
+    series.values().forEach(h -> {
+      String labels = h.labels;
       for (int i = 0; i < BUCKETS.length; i++) {
         sb.append("aisle_http_request_duration_seconds_bucket{").append(labels).append(",le=\"")
             .append(BUCKETS[i]).append("\"} ").append(h.buckets[i].sum()).append('\n');

@@ -2,26 +2,32 @@ package dev.aisle.server;
 
 import dev.aisle.model.EmbeddingModel;
 import dev.aisle.model.Recommender;
+import dev.aisle.model.ScoredItem;
 import dev.aisle.modelfile.ModelFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A model as the server holds it: loaded from its file; an embedding model also with unit
- * vectors and either precomputed exact neighbour lists (up to {@code neighbourListMax} products) or,
+ * vectors, kernels that score a session's query against all of them exactly, and either precomputed exact neighbour lists (up to {@code neighbourListMax} products) or,
  * for larger catalogs, an HNSW index.
  *
  * @param name the name requests use ({@code ?model=NAME})
  * @param path the model file, for reloads
  * @param loaded the model with its provenance
  * @param unit unit-length product vectors of an embedding model, or null
+ * @param kernel exact scoring against {@code unit}, for the lists and, without {@code
+ *     quantized}, for session queries; or null
+ * @param quantized the faster exact scan of {@code unit} through an int8 copy, or null where the
+ *     JDK cannot run it
  * @param neighbours the nearest products of every product, or null
  * @param ann the approximate index over {@code unit}, or null (exact scoring)
  */
 record ServedModel(String name, Path path, ModelFile.Loaded loaded, float[] unit,
-    NeighbourLists neighbours, AnnIndex ann) {
+    NeighbourKernel kernel, QuantizedScan quantized, NeighbourLists neighbours, AnnIndex ann) {
   private static final Logger LOG = LoggerFactory.getLogger(ServedModel.class);
 
   /** Neighbours kept per product in the precomputed lists. */
@@ -37,13 +43,27 @@ record ServedModel(String name, Path path, ModelFile.Loaded loaded, float[] unit
   }
 
   /**
+   * The {@code k} products whose unit vectors have the largest dot product with {@code query},
+   * exactly, best first (ties to the lower ordinal, the more popular product).
+   */
+  List<ScoredItem> nearest(float[] query, int k) {
+    if (quantized != null) {
+      return quantized.nearest(query, k);
+    }
+    NeighbourLists.TopHeap heap = new NeighbourLists.TopHeap(k);
+    heap.reset(-1);
+    kernel.scan(query, heap);
+    return heap.drainBestFirst();
+  }
+
+  /**
    * Serves a loaded model. An embedding model of at most {@code neighbourListMax} products gets
    * exact neighbour lists; a larger one of at least {@code annThreshold} products gets HNSW.
    */
   static ServedModel of(String name, Path path, ModelFile.Loaded loaded, int annThreshold,
       int neighbourListMax) {
     if (!(loaded.model() instanceof EmbeddingModel)) {
-      return new ServedModel(name, path, loaded, null, null, null);
+      return new ServedModel(name, path, loaded, null, null, null, null, null);
     }
     EmbeddingModel m = (EmbeddingModel) loaded.model();
     int n = m.products().size();
@@ -60,15 +80,17 @@ record ServedModel(String name, Path path, ModelFile.Loaded loaded, float[] unit
         unit[p * dim + i] = v[i] * inv;
       }
     }
+    NeighbourKernel kernel = NeighbourKernel.of(unit, n, dim);
+    QuantizedScan quantized = QuantizedScan.of(unit, n, dim);
     if (n <= neighbourListMax) {
       long start = System.nanoTime();
-      NeighbourLists lists = NeighbourLists.compute(unit, n, dim, NEIGHBOURS,
+      NeighbourLists lists = NeighbourLists.compute(kernel, NEIGHBOURS,
           Runtime.getRuntime().availableProcessors());
       LOG.info(String.format(Locale.ROOT, "%s: nearest %d of %,d products each in %.1f s (%,d MB)",
           name, NEIGHBOURS, n, (System.nanoTime() - start) / 1e9, lists.bytes() >> 20));
-      return new ServedModel(name, path, loaded, unit, lists, null);
+      return new ServedModel(name, path, loaded, unit, kernel, quantized, lists, null);
     }
     AnnIndex ann = n >= annThreshold ? new AnnIndex(unit, n, dim, 16, 100) : null;
-    return new ServedModel(name, path, loaded, unit, null, ann);
+    return new ServedModel(name, path, loaded, unit, kernel, quantized, null, ann);
   }
 }

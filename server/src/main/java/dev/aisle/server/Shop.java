@@ -1,5 +1,6 @@
 package dev.aisle.server;
 
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.aisle.catalog.Catalog;
 import dev.aisle.catalog.CatalogReader;
 import dev.aisle.corpus.ProductIndex;
@@ -9,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The shop's catalog as the API shows it: every product of the catalog file (also those no model
@@ -20,16 +21,22 @@ import java.util.TreeSet;
 final class Shop {
   private final CatalogReader.Listing listing;
   private final List<String> categories;
+  private final ProductCard[] cards;
 
   private Shop(CatalogReader.Listing listing) {
     this.listing = listing;
-    TreeSet<String> c = new TreeSet<>();
-    for (int p = 0; p < listing.ids().size(); p++) {
-      if (listing.catalog().category(p) != null) {
-        c.add(listing.catalog().category(p));
-      }
+    Catalog c = listing.catalog();
+    Map<String, SerializedString> shared = new TreeMap<>();
+    this.cards = new ProductCard[listing.ids().size()];
+    for (int p = 0; p < cards.length; p++) {
+      SerializedString category = c.category(p) == null ? null
+          : shared.computeIfAbsent(c.category(p), SerializedString::new);
+      cards[p] = new ProductCard(listing.ids().get(p), c.name(p), category,
+          Float.isNaN(c.price(p)) ? null : Float.toString(c.price(p)),
+          c.stock(p) == Catalog.Stock.UNKNOWN ? null : c.stock(p) == Catalog.Stock.IN_STOCK,
+          c.image(p) == null ? null : "/" + c.image(p));
     }
-    this.categories = List.copyOf(c);
+    this.categories = List.copyOf(shared.keySet());
   }
 
   /** A shop from a catalog file, or an empty one for null. */
@@ -48,50 +55,22 @@ final class Shop {
     return categories;
   }
 
+  /** The product as the API shows it; only its id when the catalog does not list it. */
+  ProductCard card(String id) {
+    int p = listing.ordinal(id);
+    return p < 0 ? ProductCard.unlisted(id) : cards[p];
+  }
+
   /** The category of a product, or null. */
   String category(String id) {
     int p = listing.ordinal(id);
-    return p < 0 ? null : listing.catalog().category(p);
-  }
-
-  /** False only when the catalog says the product is out of stock. */
-  boolean inStock(String id) {
-    int p = listing.ordinal(id);
-    return p < 0 || listing.catalog().stock(p) != Catalog.Stock.OUT_OF_STOCK;
+    return p < 0 ? null : cards[p].category();
   }
 
   /** A product's name, or its id when the catalog has none. */
   String name(String id) {
     int p = listing.ordinal(id);
-    String n = p < 0 ? null : listing.catalog().name(p);
-    return n == null ? id : n;
-  }
-
-  /** The product as JSON fields: id, name, category, price, inStock, image (known ones only). */
-  Map<String, Object> describe(String id) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", id);
-    int p = listing.ordinal(id);
-    if (p < 0) {
-      return m;
-    }
-    Catalog c = listing.catalog();
-    putIfKnown(m, "name", c.name(p));
-    putIfKnown(m, "category", c.category(p));
-    if (!Float.isNaN(c.price(p))) {
-      m.put("price", c.price(p));
-    }
-    if (c.stock(p) != Catalog.Stock.UNKNOWN) {
-      m.put("inStock", c.stock(p) == Catalog.Stock.IN_STOCK);
-    }
-    putIfKnown(m, "image", c.image(p) == null ? null : "/" + c.image(p));
-    return m;
-  }
-
-  private static void putIfKnown(Map<String, Object> m, String key, Object value) {
-    if (value != null) {
-      m.put(key, value);
-    }
+    return p < 0 ? id : cards[p].name();
   }
 
   /** A page of products matching a text query and a category, most browsed first. */
@@ -116,9 +95,9 @@ final class Shop {
       hits.add(id);
     }
     hits.sort((a, b) -> Integer.compare(count(popularity, b), count(popularity, a)));
-    List<Map<String, Object>> items = new ArrayList<>();
+    List<ProductCard> items = new ArrayList<>();
     for (int i = page * size; i < Math.min(hits.size(), (page + 1) * size); i++) {
-      items.add(describe(hits.get(i)));
+      items.add(card(hits.get(i)));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("items", items);

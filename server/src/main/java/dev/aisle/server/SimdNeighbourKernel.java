@@ -18,7 +18,9 @@ final class SimdNeighbourKernel extends NeighbourKernel {
 
   SimdNeighbourKernel(float[] unit, int size, int dim) {
     super(unit, size, dim);
-    tileCount = (size + LANES - 1) / LANES;
+    // a multiple of four tiles, so the single-query scan needs no remainder loop (the padding
+    // products score 0 and are never offered)
+    tileCount = ((size + 4 * LANES - 1) / (4 * LANES)) * 4;
     tiles = new float[tileCount * dim * LANES];
     for (int p = 0; p < size; p++) {
       int base = (p / LANES) * dim * LANES + p % LANES;
@@ -89,13 +91,53 @@ final class SimdNeighbourKernel extends NeighbourKernel {
     }
   }
 
+  @Override
+  void scan(float[] query, NeighbourLists.TopHeap heap) {
+    float[] lane = new float[LANES];
+    int stride = dim * LANES;
+    // four tiles at a time: four independent chains of multiply-adds
+    for (int t = 0; t < tileCount; t += 4) {
+      FloatVector a0 = FloatVector.zero(SPECIES);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      int to = t * stride;
+      for (int j = 0; j < dim; j++) {
+        FloatVector q = FloatVector.broadcast(SPECIES, query[j]);
+        int o = to + j * LANES;
+        a0 = FloatVector.fromArray(SPECIES, tiles, o).fma(q, a0);
+        a1 = FloatVector.fromArray(SPECIES, tiles, o + stride).fma(q, a1);
+        a2 = FloatVector.fromArray(SPECIES, tiles, o + 2 * stride).fma(q, a2);
+        a3 = FloatVector.fromArray(SPECIES, tiles, o + 3 * stride).fma(q, a3);
+      }
+      // no vector crosses a call here (see QuantizedScan#scan)
+      if (a0.max(a1).max(a2.max(a3)).compare(VectorOperators.GT, heap.bar()).anyTrue()) {
+        a0.intoArray(lane, 0);
+        offerLanes(lane, t * LANES, heap);
+        a1.intoArray(lane, 0);
+        offerLanes(lane, (t + 1) * LANES, heap);
+        a2.intoArray(lane, 0);
+        offerLanes(lane, (t + 2) * LANES, heap);
+        a3.intoArray(lane, 0);
+        offerLanes(lane, (t + 3) * LANES, heap);
+      }
+    }
+  }
+
+  private void offerLanes(float[] lane, int base, NeighbourLists.TopHeap heap) {
+    int n = Math.min(LANES, size - base); // < 1 on padding tiles
+    for (int l = 0; l < n; l++) {
+      heap.offer(base + l, lane[l]);
+    }
+  }
+
   /** Offers the lanes that beat the heap's bar; most tiles have none once the heap is full. */
   private void offer(FloatVector scores, NeighbourLists.TopHeap heap, int base, float[] lane) {
     if (!scores.compare(VectorOperators.GT, heap.bar()).anyTrue()) {
       return;
     }
     scores.intoArray(lane, 0);
-    int n = Math.min(LANES, size - base);
+    int n = Math.min(LANES, size - base); // < 1 on padding tiles
     for (int l = 0; l < n; l++) {
       heap.offer(base + l, lane[l]);
     }

@@ -1,6 +1,7 @@
 package dev.aisle.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,8 @@ import dev.aisle.corpus.Corpus;
 import dev.aisle.corpus.CorpusFile;
 import dev.aisle.model.Params;
 import dev.aisle.model.Recommender;
+import dev.aisle.model.ScoredItem;
+import dev.aisle.model.TopK;
 import dev.aisle.model.TrainContext;
 import dev.aisle.modelfile.Algorithm;
 import dev.aisle.modelfile.ModelFile;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -291,6 +295,32 @@ class AisleServerTest {
         List<String> fromLists = ids(listed);
         List<String> fromExact = ids(JSON.readTree(getFrom(plain, path)));
         assertThat(fromLists).hasSize(20).isEqualTo(fromExact);
+      }
+    }
+  }
+
+  @Test
+  void session_recommendations_of_an_embedding_model_match_its_own_exact_scoring()
+      throws Exception {
+    Recommender model = ModelFile.read(item2vec).model();
+    java.util.Random rng = new java.util.Random(5);
+    for (int trial = 0; trial < 10; trial++) {
+      int[] session = rng.ints(1 + trial % 5, 0, model.products().size()).toArray();
+      float[] scores = new float[model.products().size()];
+      model.scoreNext(session, scores);
+      List<ScoredItem> expected = TopK.select(scores, 20, null);
+      String body = JSON.writeValueAsString(Map.of("model", "i2v", "k", 20, "session",
+          java.util.Arrays.stream(session).mapToObj(model.products()::id).toList()));
+      HttpResponse<String> r = post("/api/recommendations", body);
+      assertThat(r.statusCode()).isEqualTo(200);
+      JsonNode items = json(r).get("items");
+      assertThat(items).as(body).hasSize(20);
+      for (int i = 0; i < 20; i++) {
+        // the i-th best exact score (near-ties may swap products, never skip a better one)
+        float got = (float) items.get(i).get("score").asDouble();
+        assertThat(got).as(body).isCloseTo(expected.get(i).score(), within(1e-4f));
+        assertThat(got).isCloseTo(scores[model.products().ordinal(items.get(i).get("id")
+            .asText())], within(1e-4f));
       }
     }
   }

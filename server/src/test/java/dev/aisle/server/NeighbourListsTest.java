@@ -9,7 +9,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Precomputed neighbour lists against a plain exact search, SIMD and scalar kernels alike. */
+/**
+ * Precomputed neighbour lists and single-query scans against a plain exact search, SIMD and scalar
+ * kernels alike.
+ */
 class NeighbourListsTest {
 
   private static float[] unitVectors(int n, int dim, long seed) {
@@ -33,7 +36,7 @@ class NeighbourListsTest {
   @CsvSource({"1037, 64, 50", "203, 24, 10", "7, 16, 50", "1, 8, 5"})
   void lists_hold_the_exact_nearest_products_best_first(int n, int dim, int length) {
     float[] v = unitVectors(n, dim, n * 31L + dim);
-    NeighbourLists lists = NeighbourLists.compute(v, n, dim, length, 2);
+    NeighbourLists lists = NeighbourLists.compute(NeighbourKernel.of(v, n, dim), length, 2);
     for (int p = 0; p < n; p++) {
       List<ScoredItem> got = lists.nearest(p, length);
       float[] exact = new float[n];
@@ -73,6 +76,38 @@ class NeighbourListsTest {
       simd[i].drainBestFirst(a, as, 0);
       scalar[i].drainBestFirst(b, bs, 0);
       assertThat(as).containsExactly(bs, within(1e-4f));
+    }
+  }
+
+  /** Tile counts that leave a remainder after the kernel's four-tile steps. */
+  @ParameterizedTest
+  @CsvSource({"1037, 64, 20", "203, 24, 10", "7, 16, 50"})
+  void a_query_vector_gets_the_exact_best_products_from_both_kernels(int n, int dim, int k) {
+    float[] v = unitVectors(n, dim, 11);
+    float[] query = unitVectors(3, dim, 12);
+    for (int i = 0; i < dim; i++) {
+      query[i] += 0.5f * query[dim + i] + 0.25f * query[2 * dim + i];
+    }
+    float[] exact = new float[n];
+    for (int x = 0; x < n; x++) {
+      double s = 0;
+      for (int i = 0; i < dim; i++) {
+        s += (double) query[i] * v[x * dim + i];
+      }
+      exact[x] = (float) s;
+    }
+    float[] sorted = exact.clone();
+    java.util.Arrays.sort(sorted);
+    for (NeighbourKernel kernel : List.of(new SimdNeighbourKernel(v, n, dim),
+        new NeighbourKernel.Scalar(v, n, dim))) {
+      NeighbourLists.TopHeap heap = heaps(1, k)[0];
+      kernel.scan(query, heap);
+      List<ScoredItem> got = heap.drainBestFirst();
+      assertThat(got).as(kernel.getClass().getSimpleName()).hasSize(Math.min(k, n));
+      for (int i = 0; i < got.size(); i++) {
+        assertThat(got.get(i).score()).isCloseTo(exact[got.get(i).product()], within(1e-4f));
+        assertThat(got.get(i).score()).isCloseTo(sorted[n - 1 - i], within(1e-4f));
+      }
     }
   }
 

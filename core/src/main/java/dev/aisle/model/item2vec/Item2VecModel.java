@@ -3,9 +3,9 @@ package dev.aisle.model.item2vec;
 import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
-import dev.aisle.linalg.VectorMath;
-import dev.aisle.model.EmbeddingModel;
+import dev.aisle.model.ProductVectors;
 import dev.aisle.model.SessionWeighting;
+import dev.aisle.model.VectorModel;
 
 /**
  * Product embeddings. Related products are the nearest by cosine; the next product for a session
@@ -15,33 +15,13 @@ import dev.aisle.model.SessionWeighting;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Item2VecModel implements EmbeddingModel {
-  private final ProductIndex products;
+public final class Item2VecModel extends VectorModel {
   private final Item2VecOptions options;
-  private final int dim;
-  private final float[] vectors; // as trained
-  private final float[] unit; // normalised copies, for cosine
 
   Item2VecModel(ProductIndex products, Item2VecOptions options, float[] vectors) {
-    this.products = products;
+    super(products, new ProductVectors(products.size(), options.dim(), vectors),
+        options.sessionWeighting(), options.lambda());
     this.options = options;
-    this.dim = options.dim();
-    if (vectors.length != products.size() * dim) {
-      throw new IllegalArgumentException("expected " + products.size() + " x " + dim
-          + " floats, got " + vectors.length);
-    }
-    this.vectors = vectors;
-    this.unit = vectors.clone();
-    for (int p = 0; p < products.size(); p++) {
-      double norm = 0;
-      for (int i = 0; i < dim; i++) {
-        norm += (double) unit[p * dim + i] * unit[p * dim + i];
-      }
-      float inv = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
-      for (int i = 0; i < dim; i++) {
-        unit[p * dim + i] *= inv;
-      }
-    }
   }
 
   /**
@@ -59,53 +39,9 @@ public final class Item2VecModel implements EmbeddingModel {
     return "item2vec";
   }
 
-  @Override
-  public ProductIndex products() {
-    return products;
-  }
-
   /** The options the model was trained with. */
   public Item2VecOptions options() {
     return options;
-  }
-
-  @Override
-  public int dim() {
-    return dim;
-  }
-
-  @Override
-  public float[] vector(int product) {
-    return java.util.Arrays.copyOfRange(vectors, product * dim, product * dim + dim);
-  }
-
-  /** The unit-length vector of a product (a copy). */
-  public float[] unitVector(int product) {
-    return java.util.Arrays.copyOfRange(unit, product * dim, product * dim + dim);
-  }
-
-  @Override
-  public void scoreRelated(int product, float[] scores) {
-    scoreAgainst(unit, product * dim, scores);
-  }
-
-  @Override
-  public void scoreNext(int[] session, float[] scores) {
-    float[] query = new float[dim];
-    int n = session.length;
-    for (int i = 0; i < n; i++) {
-      float w = (float) options.sessionWeighting().weight(i, n, options.lambda());
-      if (w != 0) {
-        VectorMath.axpy(w, unit, session[i] * dim, query, 0, dim);
-      }
-    }
-    scoreAgainst(query, 0, scores);
-  }
-
-  private void scoreAgainst(float[] q, int qo, float[] scores) {
-    for (int p = 0; p < scores.length; p++) {
-      scores[p] = VectorMath.dot(q, qo, unit, p * dim, dim);
-    }
   }
 
   @Override
@@ -119,9 +55,7 @@ public final class Item2VecModel implements EmbeddingModel {
     out.writeVarInt(options.epochs());
     out.writeString(options.sessionWeighting().label());
     out.writeDouble(options.lambda());
-    for (float v : vectors) {
-      out.writeFloat(v);
-    }
+    vectors().writeValues(out);
   }
 
   /** Reads what {@link #write} wrote. */
