@@ -62,9 +62,10 @@ LUA
 cat "$work/report.lua" >> "$work/related.lua"
 cat "$work/report.lua" >> "$work/session.lua"
 
-echo "== warm-up (both endpoints, so that the JIT has compiled the scans)"
-wrk -t2 -c16 -d10s -s "$work/related.lua" "http://127.0.0.1:$port" | tail -1
-wrk -t2 -c16 -d10s -s "$work/session.lua" "http://127.0.0.1:$port" | tail -1
+# the JIT needs about a minute of traffic before the request path runs at its steady speed
+echo "== warm-up: 40 s related, 20 s sessions"
+wrk -t2 -c16 -d40s -s "$work/related.lua" "http://127.0.0.1:$port" | tail -1
+wrk -t2 -c16 -d20s -s "$work/session.lua" "http://127.0.0.1:$port" | tail -1
 echo "== 1. related ($products products, 64-d item2vec, precomputed neighbour lists)"
 wrk -t2 -c32 -d"$duration" --latency -s "$work/related.lua" "http://127.0.0.1:$port"
 echo "== 2. session recommendations (5 random products, exact top-k over all products: int8 scan"

@@ -79,9 +79,9 @@ public final class AisleServer implements AutoCloseable {
 
   private AisleServer(ServerOptions options, Map<String, SearchBackend> backends) {
     this.options = options;
-    this.models = new ModelRegistry(options.models(), options.annThreshold(),
-        options.neighbourListMax());
     this.shop = Shop.load(options.catalog());
+    this.models = new ModelRegistry(options.models(), shop, options.annThreshold(),
+        options.neighbourListMax());
     this.engines = backends.isEmpty() ? EngineBackends.NONE
         : EngineBackends.attach(backends, models);
     this.recommendations = new RecommendationService(shop, engines);

@@ -21,17 +21,19 @@ public final class ModelRegistry {
   public record Source(String name, Path path) {}
 
   private final List<Source> sources;
+  private final Shop shop;
   private final int annThreshold;
   private final int neighbourListMax;
   private final AtomicReference<Map<String, ServedModel>> live = new AtomicReference<>();
   private volatile long loadedAt;
   private volatile long reloads;
 
-  ModelRegistry(List<Source> sources, int annThreshold, int neighbourListMax) {
+  ModelRegistry(List<Source> sources, Shop shop, int annThreshold, int neighbourListMax) {
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("serve needs at least one --model");
     }
     this.sources = List.copyOf(sources);
+    this.shop = shop;
     this.annThreshold = annThreshold;
     this.neighbourListMax = neighbourListMax;
     reload();
@@ -65,7 +67,8 @@ public final class ModelRegistry {
           && same.path().equals(s.path())) {
         next.put(name, same);
       } else {
-        next.put(name, ServedModel.of(name, s.path(), loaded, annThreshold, neighbourListMax));
+        next.put(name, ServedModel.of(name, s.path(), loaded, shop, annThreshold,
+            neighbourListMax));
       }
     }
     live.set(java.util.Collections.unmodifiableMap(next));

@@ -25,7 +25,7 @@ final class ProductCard extends JsonSerializable.Base {
   private final SerializedString id;
   private final SerializedString name;
   private final SerializedString category;
-  private final String price;
+  private final SerializedString price;
   private final Boolean inStock;
   private final SerializedString image;
 
@@ -39,7 +39,7 @@ final class ProductCard extends JsonSerializable.Base {
     this.id = new SerializedString(id);
     this.name = name == null ? null : new SerializedString(name);
     this.category = category;
-    this.price = price;
+    this.price = price == null ? null : new SerializedString(price);
     this.inStock = inStock;
     this.image = image == null ? null : new SerializedString(image);
   }
@@ -82,7 +82,7 @@ final class ProductCard extends JsonSerializable.Base {
     }
     if (price != null) {
       gen.writeFieldName(PRICE);
-      gen.writeNumber(price);
+      gen.writeRawValue(price);
     }
     if (inStock != null) {
       gen.writeFieldName(IN_STOCK);

@@ -3,6 +3,7 @@ package dev.aisle.server;
 import dev.aisle.linalg.VectorMath;
 import dev.aisle.model.ScoredItem;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
@@ -75,6 +76,21 @@ final class QuantizedScan {
     boolean simd = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     return simd && LANES >= 8 && size > MIN_CANDIDATES ? new QuantizedScan(unit, size, dim)
         : null;
+  }
+
+  /**
+   * Runs {@code queries} queries (products' own vectors) through the scan, so that the JIT has
+   * compiled it before the first request: until then the vector API runs interpreted, hundreds of
+   * times slower, and the first requests after a start would wait for seconds.
+   */
+  void warmUp(int queries) {
+    SplittableRandom rng = new SplittableRandom(size);
+    float[] q = new float[dim];
+    for (int i = 0; i < queries; i++) {
+      System.arraycopy(unit, rng.nextInt(size) * dim, q, 0, dim);
+      nearest(q, 21);
+    }
+    widened.reset();
   }
 
   /** Queries whose first candidates could not prove the answer, so the scan ran again. */

@@ -50,7 +50,7 @@ final class RecommendationService {
     IntFunction<String> reasons;
     if (p < 0) {
       String category = shop.category(productId);
-      ranked = popular(products, category, want);
+      ranked = popular(served, category, want);
       String reason = popularReason(category);
       reasons = item -> reason;
     } else {
@@ -69,9 +69,9 @@ final class RecommendationService {
         model.scoreRelated(p, scores);
         ranked = TopK.select(scores, Math.min(products.size(), want), null);
       }
-      reasons = relatedReasons(model, p);
+      reasons = relatedReasons(served, p);
     }
-    return new Recommendations(apply(ranked, products, k, rules, productId, reasons),
+    return new Recommendations(apply(ranked, served, k, rules, p, reasons),
         served.name(), p < 0, engine == null ? null : engine.uri().toString(), null, null);
   }
 
@@ -87,7 +87,7 @@ final class RecommendationService {
     IntFunction<String> reasons;
     if (fallback) {
       String category = session.isEmpty() ? null : shop.category(session.get(session.size() - 1));
-      ranked = popular(products, category, want);
+      ranked = popular(served, category, want);
       String reason = popularReason(category);
       reasons = item -> reason;
     } else {
@@ -101,9 +101,9 @@ final class RecommendationService {
         model.scoreNext(known, scores);
         ranked = TopK.select(scores, want, null);
       }
-      reasons = nextReasons(model, known[known.length - 1]);
+      reasons = nextReasons(served, known[known.length - 1]);
     }
-    return new Recommendations(apply(ranked, products, k, rules, null, reasons), served.name(),
+    return new Recommendations(apply(ranked, served, k, rules, -1, reasons), served.name(),
         fallback, engine == null ? null : engine.uri().toString(), session, null);
   }
 
@@ -141,38 +141,42 @@ final class RecommendationService {
    * The {@code want} most popular products, those of {@code category} first: ordinals run in
    * order of popularity, so this walks them from the front instead of sorting.
    */
-  private List<ScoredItem> popular(ProductIndex products, String category, int want) {
+  private static List<ScoredItem> popular(ServedModel served, String category, int want) {
+    ProductIndex products = served.model().products();
     int n = Math.min(want, products.size());
     List<ScoredItem> out = new ArrayList<>(n);
     float bonus = products.size() == 0 ? 0 : products.count(0) + 1;
     if (category != null) {
       for (int p = 0; p < products.size() && out.size() < n; p++) {
-        if (category.equals(shop.category(products.id(p)))) {
+        if (category.equals(served.card(p).category())) {
           out.add(new ScoredItem(p, products.count(p) + bonus));
         }
       }
     }
     for (int p = 0; p < products.size() && out.size() < n; p++) {
-      if (category == null || !category.equals(shop.category(products.id(p)))) {
+      if (category == null || !category.equals(served.card(p).category())) {
         out.add(new ScoredItem(p, products.count(p)));
       }
     }
     return out;
   }
 
-  private List<Recommendations.Item> apply(List<ScoredItem> ranked, ProductIndex products,
-      int k, Rules rules, String query, IntFunction<String> reasons) {
+  /** The first {@code k} ranked products that pass the rules, never {@code query}. */
+  private static List<Recommendations.Item> apply(List<ScoredItem> ranked, ServedModel served,
+      int k, Rules rules, int query, IntFunction<String> reasons) {
     List<Recommendations.Item> out = new ArrayList<>(k);
     Map<String, Integer> perCategory = new HashMap<>();
     for (ScoredItem s : ranked) {
       if (out.size() == k) {
         break;
       }
-      String id = products.id(s.product());
-      if (id.equals(query) || rules.exclude().contains(id)) {
+      if (s.product() == query) {
         continue;
       }
-      ProductCard card = shop.card(id);
+      ProductCard card = served.card(s.product());
+      if (!rules.exclude().isEmpty() && rules.exclude().contains(card.id())) {
+        continue;
+      }
       String category = card.category();
       if (rules.category() != null && !rules.category().equals(category)) {
         continue;
@@ -191,20 +195,21 @@ final class RecommendationService {
     return out;
   }
 
-  private String popularReason(String category) {
+  private static String popularReason(String category) {
     return category == null ? "popular in the shop" : "popular in " + category;
   }
 
   /** Why each product is related to {@code query}: sessions together, else the model's kind. */
-  private IntFunction<String> relatedReasons(Recommender model, int query) {
-    String name = shop.name(model.products().id(query));
+  private static IntFunction<String> relatedReasons(ServedModel served, int query) {
+    Recommender model = served.model();
+    String name = served.card(query).name();
     String otherwise;
     if (model instanceof EmbeddingModel || model instanceof HybridModel) {
       otherwise = "similar to " + name;
     } else if (model instanceof SknnModel) {
       otherwise = "browsed in sessions with " + name;
     } else if (model instanceof PopularityModel) {
-      return item -> popularReason(shop.category(model.products().id(item)));
+      return item -> popularReason(served.card(item).category());
     } else {
       otherwise = "related to " + name;
     }
@@ -219,19 +224,20 @@ final class RecommendationService {
   }
 
   /** Why each product would come next after a session that ended with {@code last}. */
-  private IntFunction<String> nextReasons(Recommender model, int last) {
+  private static IntFunction<String> nextReasons(ServedModel served, int last) {
+    Recommender model = served.model();
     CoocModel cooc = cooc(model);
     String otherwise = model instanceof SknnModel || model instanceof HybridModel
         ? "browsed in sessions like yours"
         : model instanceof EmbeddingModel ? "similar to what you browsed" : null;
-    String name = shop.name(model.products().id(last));
+    String name = served.card(last).name();
     return item -> {
       int together = cooc == null ? 0 : cooc.sessionsTogether(last, item);
       if (together > 0) {
         return "often browsed after " + name + " (" + sessions(together) + ")";
       }
       return otherwise != null ? otherwise
-          : popularReason(shop.category(model.products().id(item)));
+          : popularReason(served.card(item).category());
     };
   }
 

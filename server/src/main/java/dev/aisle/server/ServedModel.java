@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * @param name the name requests use ({@code ?model=NAME})
  * @param path the model file, for reloads
  * @param loaded the model with its provenance
+ * @param cards the model's products as the API shows them, by ordinal
  * @param unit unit-length product vectors of an embedding model, or null
  * @param kernel exact scoring against {@code unit}, for the lists and, without {@code
  *     quantized}, for session queries; or null
@@ -26,15 +27,24 @@ import org.slf4j.LoggerFactory;
  * @param neighbours the nearest products of every product, or null
  * @param ann the approximate index over {@code unit}, or null (exact scoring)
  */
-record ServedModel(String name, Path path, ModelFile.Loaded loaded, float[] unit,
+record ServedModel(String name, Path path, ModelFile.Loaded loaded, ProductCard[] cards,
+    float[] unit,
     NeighbourKernel kernel, QuantizedScan quantized, NeighbourLists neighbours, AnnIndex ann) {
   private static final Logger LOG = LoggerFactory.getLogger(ServedModel.class);
 
   /** Neighbours kept per product in the precomputed lists. */
   static final int NEIGHBOURS = 50;
 
+  /** Session queries run at load, before traffic (about a second at 100k products). */
+  static final int WARM_UP_QUERIES = 500;
+
   Recommender model() {
     return loaded.model();
+  }
+
+  /** The product of an ordinal as the API shows it. */
+  ProductCard card(int ordinal) {
+    return cards[ordinal];
   }
 
   /** The dimension of the vectors of an embedding model. */
@@ -60,10 +70,11 @@ record ServedModel(String name, Path path, ModelFile.Loaded loaded, float[] unit
    * Serves a loaded model. An embedding model of at most {@code neighbourListMax} products gets
    * exact neighbour lists; a larger one of at least {@code annThreshold} products gets HNSW.
    */
-  static ServedModel of(String name, Path path, ModelFile.Loaded loaded, int annThreshold,
-      int neighbourListMax) {
+  static ServedModel of(String name, Path path, ModelFile.Loaded loaded, Shop shop,
+      int annThreshold, int neighbourListMax) {
+    ProductCard[] cards = shop.cards(loaded.model().products());
     if (!(loaded.model() instanceof EmbeddingModel)) {
-      return new ServedModel(name, path, loaded, null, null, null, null, null);
+      return new ServedModel(name, path, loaded, cards, null, null, null, null, null);
     }
     EmbeddingModel m = (EmbeddingModel) loaded.model();
     int n = m.products().size();
@@ -82,15 +93,19 @@ record ServedModel(String name, Path path, ModelFile.Loaded loaded, float[] unit
     }
     NeighbourKernel kernel = NeighbourKernel.of(unit, n, dim);
     QuantizedScan quantized = QuantizedScan.of(unit, n, dim);
+    if (quantized != null) {
+      quantized.warmUp(WARM_UP_QUERIES);
+    }
     if (n <= neighbourListMax) {
       long start = System.nanoTime();
       NeighbourLists lists = NeighbourLists.compute(kernel, NEIGHBOURS,
           Runtime.getRuntime().availableProcessors());
       LOG.info(String.format(Locale.ROOT, "%s: nearest %d of %,d products each in %.1f s (%,d MB)",
           name, NEIGHBOURS, n, (System.nanoTime() - start) / 1e9, lists.bytes() >> 20));
-      return new ServedModel(name, path, loaded, unit, kernel, quantized, lists, null);
+      return new ServedModel(name, path, loaded, cards, unit, kernel, quantized, lists,
+          null);
     }
     AnnIndex ann = n >= annThreshold ? new AnnIndex(unit, n, dim, 16, 100) : null;
-    return new ServedModel(name, path, loaded, unit, kernel, quantized, null, ann);
+    return new ServedModel(name, path, loaded, cards, unit, kernel, quantized, null, ann);
   }
 }

@@ -61,6 +61,15 @@ final class Shop {
     return p < 0 ? ProductCard.unlisted(id) : cards[p];
   }
 
+  /** The cards of a model's products, by the model's ordinals. */
+  ProductCard[] cards(ProductIndex products) {
+    ProductCard[] out = new ProductCard[products.size()];
+    for (int p = 0; p < out.length; p++) {
+      out[p] = card(products.id(p));
+    }
+    return out;
+  }
+
   /** The category of a product, or null. */
   String category(String id) {
     int p = listing.ordinal(id);
