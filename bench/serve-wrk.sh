@@ -3,7 +3,7 @@
 # item2vec model served from exact neighbour lists computed at load, and three runs:
 #   1. GET /api/products/{id}/related over random products        (target: >= 20k req/s, p99 <= 5 ms)
 #   2. POST /api/recommendations with 5-product sessions           (target: p99 <= 10 ms)
-#      at 16 connections (saturating both cores) and at 4
+#      at 16, 8 and 4 connections (wrk keeps that many requests in flight: latency against load)
 #   3. run 1 again while 100 hot reloads swap the model            (target: zero failed requests)
 # wrk and the server share the 2 cores, so the figures are conservative. Prints wrk's output.
 set -euo pipefail
@@ -71,8 +71,10 @@ wrk -t2 -c32 -d"$duration" --latency -s "$work/related.lua" "http://127.0.0.1:$p
 echo "== 2. session recommendations (5 random products, exact top-k over all products: int8 scan"
 echo "      with an error bound, exact re-scoring), 16 connections"
 wrk -t2 -c16 -d"$duration" --latency -s "$work/session.lua" "http://127.0.0.1:$port"
-echo "== 2b. the same at 4 connections"
-wrk -t2 -c4 -d"$duration" --latency -s "$work/session.lua" "http://127.0.0.1:$port"
+for c in 8 4; do
+  echo "== 2, $c connections"
+  wrk -t2 -c$c -d"$duration" --latency -s "$work/session.lua" "http://127.0.0.1:$port"
+done
 curl -s "http://127.0.0.1:$port/metrics" | grep "^aisle_session_scans_widened" || true
 echo "== 3. related during 100 hot reloads"
 ( for i in $(seq 1 100); do
