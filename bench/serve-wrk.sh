@@ -68,14 +68,14 @@ wrk -t2 -c16 -d40s -s "$work/related.lua" "http://127.0.0.1:$port" | tail -1
 wrk -t2 -c16 -d20s -s "$work/session.lua" "http://127.0.0.1:$port" | tail -1
 echo "== 1. related ($products products, 64-d item2vec, precomputed neighbour lists)"
 wrk -t2 -c32 -d"$duration" --latency -s "$work/related.lua" "http://127.0.0.1:$port"
-echo "== 2. session recommendations (5 random products, exact top-k over all products: int8 scan"
-echo "      with an error bound, exact re-scoring), 16 connections"
+echo "== 2. session recommendations (5 random products, exact top-k over all products: int8 blocks"
+echo "      and error bounds, float32 re-scoring), 16 connections"
 wrk -t2 -c16 -d"$duration" --latency -s "$work/session.lua" "http://127.0.0.1:$port"
 for c in 8 4; do
   echo "== 2, $c connections"
   wrk -t2 -c$c -d"$duration" --latency -s "$work/session.lua" "http://127.0.0.1:$port"
 done
-curl -s "http://127.0.0.1:$port/metrics" | grep "^aisle_session_scans_widened" || true
+curl -s "http://127.0.0.1:$port/metrics" | grep "^aisle_session_scan_block_share" || true
 echo "== 3. related during 100 hot reloads"
 ( for i in $(seq 1 100); do
     curl -sf -XPOST -H 'X-API-Key: bench' "http://127.0.0.1:$port/api/admin/reload" >/dev/null \

@@ -91,8 +91,9 @@ public final class AisleServer implements AutoCloseable {
     metrics.gauge("aisle_models_loaded", () -> models.all().size());
     metrics.gauge("aisle_model_reloads_total", models::reloads);
     metrics.gauge("aisle_live_sessions", sessions::size);
-    metrics.gauge("aisle_session_scans_widened", () -> models.all().values().stream()
-        .filter(m -> m.quantized() != null).mapToLong(m -> m.quantized().widened()).sum());
+    metrics.gauge("aisle_session_scan_block_share", () -> models.all().values().stream()
+        .filter(m -> m.quantized() != null).mapToDouble(m -> m.quantized().scannedShare())
+        .max().orElse(0));
     this.background = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "aisle-background");
       t.setDaemon(true);

@@ -79,6 +79,11 @@ final class NeighbourLists {
     return size;
   }
 
+  /** The {@code i}-th nearest product to {@code product}, or -1 past the end of its list. */
+  int neighbour(int product, int i) {
+    return ids[product * length + i];
+  }
+
   /** Up to {@code k <= length()} nearest products to {@code product}, best first. */
   List<ScoredItem> nearest(int product, int k) {
     List<ScoredItem> out = new ArrayList<>(Math.min(k, length));

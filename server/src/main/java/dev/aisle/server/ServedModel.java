@@ -92,20 +92,25 @@ record ServedModel(String name, Path path, ModelFile.Loaded loaded, ProductCard[
       }
     }
     NeighbourKernel kernel = NeighbourKernel.of(unit, n, dim);
-    QuantizedScan quantized = QuantizedScan.of(unit, n, dim);
-    if (quantized != null) {
-      quantized.warmUp(WARM_UP_QUERIES);
-    }
     if (n <= neighbourListMax) {
       long start = System.nanoTime();
       NeighbourLists lists = NeighbourLists.compute(kernel, NEIGHBOURS,
           Runtime.getRuntime().availableProcessors());
       LOG.info(String.format(Locale.ROOT, "%s: nearest %d of %,d products each in %.1f s (%,d MB)",
           name, NEIGHBOURS, n, (System.nanoTime() - start) / 1e9, lists.bytes() >> 20));
+      QuantizedScan quantized = warmedUp(QuantizedScan.of(unit, n, dim, lists));
       return new ServedModel(name, path, loaded, cards, unit, kernel, quantized, lists,
           null);
     }
     AnnIndex ann = n >= annThreshold ? new AnnIndex(unit, n, dim, 16, 100) : null;
+    QuantizedScan quantized = warmedUp(QuantizedScan.of(unit, n, dim, null));
     return new ServedModel(name, path, loaded, cards, unit, kernel, quantized, null, ann);
+  }
+
+  private static QuantizedScan warmedUp(QuantizedScan scan) {
+    if (scan != null) {
+      scan.warmUp(WARM_UP_QUERIES);
+    }
+    return scan;
   }
 }

@@ -7,8 +7,13 @@ import dev.aisle.model.ScoredItem;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The int8 scan answers exactly, widening its candidates when the error bound asks for it. */
+/**
+ * The int8 scan answers exactly, in blocks of neighbours or in ordinal order alike, and its blocks
+ * of similar products let it skip most of a clustered catalog.
+ */
 class QuantizedScanTest {
 
   /** Unit vectors in {@code clusters} groups around random centres, as trained embeddings are. */
@@ -58,12 +63,15 @@ class QuantizedScanTest {
     return s;
   }
 
-  @Test
-  void answers_are_the_exact_best_products_and_most_need_no_second_scan() {
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void answers_are_the_exact_best_products(boolean blocks) {
     int n = 20_011;
     int dim = 64;
     float[] v = clustered(n, dim, 200, 0.6, 1);
-    QuantizedScan scan = QuantizedScan.of(v, n, dim);
+    NeighbourLists lists = blocks
+        ? NeighbourLists.compute(NeighbourKernel.of(v, n, dim), 50, 2) : null;
+    QuantizedScan scan = QuantizedScan.of(v, n, dim, lists);
     org.junit.jupiter.api.Assumptions.assumeTrue(scan != null, "no vector module or < 8 lanes");
     SplittableRandom rng = new SplittableRandom(2);
     int queries = 200;
@@ -71,8 +79,23 @@ class QuantizedScanTest {
       float[] q = query(v, n, dim, rng);
       assertExact(scan.nearest(q, 21), exactScores(v, n, dim, q), 21);
     }
-    assertThat(scan.widened()).as("queries the bound could not prove at first")
-        .isLessThan(queries / 10);
+  }
+
+  @Test
+  void blocks_of_neighbours_rule_out_most_of_a_tightly_clustered_catalog() {
+    // products close to their cluster's centre, as trained embeddings of a shop's styles are
+    int n = 20_011;
+    int dim = 64;
+    float[] v = clustered(n, dim, 400, 0.25, 5);
+    QuantizedScan scan = QuantizedScan.of(v, n, dim,
+        NeighbourLists.compute(NeighbourKernel.of(v, n, dim), 50, 2));
+    org.junit.jupiter.api.Assumptions.assumeTrue(scan != null, "no vector module or < 8 lanes");
+    SplittableRandom rng = new SplittableRandom(6);
+    for (int i = 0; i < 100; i++) {
+      float[] q = query(v, n, dim, rng);
+      assertExact(scan.nearest(q, 21), exactScores(v, n, dim, q), 21);
+    }
+    assertThat(scan.scannedShare()).as("share of blocks scanned").isLessThan(0.5);
   }
 
   private static void assertExact(List<ScoredItem> got, float[] exact, int k) {
@@ -87,15 +110,16 @@ class QuantizedScanTest {
   }
 
   @Test
-  void a_flat_neighbourhood_widens_the_scan_and_is_still_exact() {
+  void a_flat_neighbourhood_is_scanned_whole_and_still_exact() {
     // every product nearly the same vector: scores differ by less than the quantisation error
     int n = 5_000;
     int dim = 32;
     float[] v = clustered(n, dim, 1, 1e-3, 3);
-    QuantizedScan scan = QuantizedScan.of(v, n, dim);
+    QuantizedScan scan = QuantizedScan.of(v, n, dim,
+        NeighbourLists.compute(NeighbourKernel.of(v, n, dim), 50, 2));
     org.junit.jupiter.api.Assumptions.assumeTrue(scan != null, "no vector module or < 8 lanes");
     float[] q = query(v, n, dim, new SplittableRandom(4));
     assertExact(scan.nearest(q, 10), exactScores(v, n, dim, q), 10);
-    assertThat(scan.widened()).isEqualTo(1);
+    assertThat(scan.scannedShare()).as("no bound rules a block out").isEqualTo(1.0);
   }
 }
