@@ -122,14 +122,14 @@ final class QuantizedScan {
   }
 
   /**
-   * The scan for these unit vectors, or null where the JDK cannot run it.
+   * The scan for these unit vectors, or null where the JDK cannot run it. Callers check that the
+   * vector module is present first: without it this class cannot even load.
    *
    * @param lists the products' nearest neighbours, to build tight blocks; or null (blocks in
    *     ordinal order: still exact, prunes less)
    */
   static QuantizedScan of(float[] unit, int size, int dim, NeighbourLists lists) {
-    boolean simd = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    if (!simd || LANES < 8 || size <= MIN_PRODUCTS) {
+    if (LANES < 8 || size <= MIN_PRODUCTS) {
       return null;
     }
     return new QuantizedScan(unit, size, dim, lists == null ? inOrder(size) : similar(lists, size));

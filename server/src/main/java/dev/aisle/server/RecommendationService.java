@@ -94,7 +94,7 @@ final class RecommendationService {
       if (engine != null) {
         ranked = ordinals(engine.next(session, engineCandidates(k, rules), filters(rules)),
             products);
-      } else if (served.kernel() != null) {
+      } else if (served.unit() != null) {
         ranked = served.nearest(((EmbeddingModel) model).sessionQuery(known), want);
       } else {
         float[] scores = new float[products.size()];

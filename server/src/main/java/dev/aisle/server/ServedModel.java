@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * @param loaded the model with its provenance
  * @param cards the model's products as the API shows them, by ordinal
  * @param unit unit-length product vectors of an embedding model, or null
- * @param kernel exact scoring against {@code unit}, for the lists and, without {@code
- *     quantized}, for session queries; or null
+ * @param kernel exact float32 scoring of session queries against {@code unit} where {@code
+ *     quantized} cannot run (its tiles are another copy of the vectors), else null
  * @param quantized the faster exact scan of {@code unit} through an int8 copy, or null where the
  *     JDK cannot run it
  * @param neighbours the nearest products of every product, or null
@@ -91,23 +91,29 @@ record ServedModel(String name, Path path, ModelFile.Loaded loaded, ProductCard[
         unit[p * dim + i] = v[i] * inv;
       }
     }
-    NeighbourKernel kernel = NeighbourKernel.of(unit, n, dim);
     if (n <= neighbourListMax) {
+      NeighbourKernel kernel = NeighbourKernel.of(unit, n, dim);
       long start = System.nanoTime();
       NeighbourLists lists = NeighbourLists.compute(kernel, NEIGHBOURS,
           Runtime.getRuntime().availableProcessors());
       LOG.info(String.format(Locale.ROOT, "%s: nearest %d of %,d products each in %.1f s (%,d MB)",
           name, NEIGHBOURS, n, (System.nanoTime() - start) / 1e9, lists.bytes() >> 20));
-      QuantizedScan quantized = warmedUp(QuantizedScan.of(unit, n, dim, lists));
-      return new ServedModel(name, path, loaded, cards, unit, kernel, quantized, lists,
-          null);
+      QuantizedScan quantized = quantized(unit, n, dim, lists);
+      return new ServedModel(name, path, loaded, cards, unit, quantized == null ? kernel : null,
+          quantized, lists, null);
     }
     AnnIndex ann = n >= annThreshold ? new AnnIndex(unit, n, dim, 16, 100) : null;
-    QuantizedScan quantized = warmedUp(QuantizedScan.of(unit, n, dim, null));
-    return new ServedModel(name, path, loaded, cards, unit, kernel, quantized, null, ann);
+    QuantizedScan quantized = quantized(unit, n, dim, null);
+    return new ServedModel(name, path, loaded, cards, unit,
+        quantized == null ? NeighbourKernel.of(unit, n, dim) : null, quantized, null, ann);
   }
 
-  private static QuantizedScan warmedUp(QuantizedScan scan) {
+  /** The int8 scan, warmed up; null without the JDK's vector module (its class needs it). */
+  private static QuantizedScan quantized(float[] unit, int n, int dim, NeighbourLists lists) {
+    if (!ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+      return null;
+    }
+    QuantizedScan scan = QuantizedScan.of(unit, n, dim, lists);
     if (scan != null) {
       scan.warmUp(WARM_UP_QUERIES);
     }
