@@ -162,6 +162,11 @@ public final class AisleServer implements AutoCloseable {
       r.get("/api/customers/{id}/recommendations",
           route("/api/customers/{id}/recommendations", this::customer));
       r.post("/api/admin/reload", route("/api/admin/reload", this::reload));
+      // after every /api route: an unknown /api path is a JSON 404 for any client, never the web
+      // app's index page (its history fallback answers whoever accepts text/html, curl's */* too)
+      r.get("/api/*", route("unmatched", ctx -> {
+        throw new ApiException(404, null, "no such endpoint: GET " + ctx.path());
+      }));
       r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage()));
       r.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, null, e.getMessage()));
       r.exception(SearchEngineException.class, (e, ctx) -> {

@@ -84,9 +84,12 @@ class WebAppServingTest {
 
   @Test
   void the_api_keeps_answering_json_beside_the_app() throws Exception {
-    HttpResponse<String> missing = get("/api/no-such-endpoint", "application/json");
-    assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(missing.body()).startsWith("{").contains("\"status\":404");
+    // whatever the client accepts (curl sends */*, a browser text/html): no index page under /api
+    for (String accept : List.of("application/json", "*/*", "text/html,application/xhtml+xml")) {
+      HttpResponse<String> missing = get("/api/no-such-endpoint", accept);
+      assertThat(missing.statusCode()).as(accept).isEqualTo(404);
+      assertThat(missing.body()).as(accept).startsWith("{").contains("\"status\":404");
+    }
     assertThat(get("/api/products?size=3", "application/json").body()).contains("\"total\"");
   }
 
