@@ -25,7 +25,7 @@ final class CorpusInput {
     }
     Corpus c = (test ? log.ingestTest(List.of(file)) : log.ingest(List.of(file))).corpus();
     err.printf(Locale.ROOT, "read %s as a %s log: %,d events in %,d sessions%n", file,
-        log.format, c.eventCount(), c.sessionCount());
+        log.format(), c.eventCount(), c.sessionCount());
     return c;
   }
 }

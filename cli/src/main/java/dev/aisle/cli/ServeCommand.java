@@ -1,6 +1,7 @@
 package dev.aisle.cli;
 
 import dev.aisle.search.SearchBackend;
+import dev.aisle.options.DurationConverter;
 import dev.aisle.server.AisleServer;
 import dev.aisle.server.ModelRegistry;
 import dev.aisle.server.ServerOptions;

@@ -1,4 +1,4 @@
-package dev.aisle.cli;
+package dev.aisle.options;
 
 import dev.aisle.session.Durations;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads durations such as {@code 30m}, {@code 90s}, {@code 1h30m}, {@code 2d} or {@code PT30M}. */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
   @Override
   public Duration convert(String value) {
     try {
