@@ -32,23 +32,10 @@ public final class Cooccurrence {
           + window);
     }
     int n = corpus.products().size();
-    int events = corpus.eventCount();
-    int[] eventSession = new int[events];
-    for (int s = 0; s < corpus.sessionCount(); s++) {
-      Arrays.fill(eventSession, corpus.sessionStart(s), corpus.sessionEnd(s), s);
-    }
-    int[] occStart = new int[n + 1];
-    for (int e = 0; e < events; e++) {
-      occStart[corpus.item(e) + 1]++;
-    }
-    for (int p = 0; p < n; p++) {
-      occStart[p + 1] += occStart[p];
-    }
-    int[] occ = new int[events];
-    int[] fill = Arrays.copyOf(occStart, n);
-    for (int e = 0; e < events; e++) {
-      occ[fill[corpus.item(e)]++] = e;
-    }
+    EventIndex index = EventIndex.of(corpus);
+    int[] eventSession = index.sessionOf();
+    int[] occStart = index.start();
+    int[] occ = index.events();
     int[][] rowColumns = new int[n][];
     float[][] rowValues = new float[n][];
     AtomicInteger next = new AtomicInteger();

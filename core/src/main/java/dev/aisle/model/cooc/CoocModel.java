@@ -4,6 +4,7 @@ import dev.aisle.corpus.Corpus;
 import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
+import dev.aisle.model.EventIndex;
 import dev.aisle.model.Parallel;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
@@ -49,24 +50,10 @@ public final class CoocModel implements Recommender {
   /** Counts pairs in {@code corpus} and keeps each product's top indicators. */
   public static CoocModel train(Corpus corpus, CoocOptions options, TrainContext context) {
     int n = corpus.products().size();
-    int events = corpus.eventCount();
-    int[] eventSession = new int[events];
-    for (int s = 0; s < corpus.sessionCount(); s++) {
-      Arrays.fill(eventSession, corpus.sessionStart(s), corpus.sessionEnd(s), s);
-    }
-    // inverted index: product -> its events
-    int[] occStart = new int[n + 1];
-    for (int e = 0; e < events; e++) {
-      occStart[corpus.item(e) + 1]++;
-    }
-    for (int p = 0; p < n; p++) {
-      occStart[p + 1] += occStart[p];
-    }
-    int[] occ = new int[events];
-    int[] fill = Arrays.copyOf(occStart, n);
-    for (int e = 0; e < events; e++) {
-      occ[fill[corpus.item(e)]++] = e;
-    }
+    EventIndex index = EventIndex.of(corpus);
+    int[] eventSession = index.sessionOf();
+    int[] occStart = index.start();
+    int[] occ = index.events();
     // row and column sums of the (weighted) pair matrix, for LLR
     double[] rowSum = new double[n];
     double[] colSum = new double[n];
