@@ -4,9 +4,12 @@ import dev.aisle.search.SearchBackend;
 import dev.aisle.options.DurationConverter;
 import dev.aisle.server.AisleServer;
 import dev.aisle.server.ServerOptions;
+import dev.aisle.server.experiment.ExperimentSpec;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +27,18 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {"Serve recommendations over HTTP: /api/products/{id}/related, "
         + "/api/recommendations, /api/events, /api/customers/{id}/recommendations, "
-        + "/api/products, /api/models, /health, /metrics; the API is described at "
+        + "/api/products, /api/models, /api/experiments, /health, /metrics; the API is described at "
         + "/api/openapi.json. The storefront is at / and the model dashboard at /dashboard. "
         + "Stop with Ctrl-C."},
     footer = {"", "Examples:", "  aisle serve --model yc.model --port 8080",
         "  aisle serve --model hybrid=shop.model --model i2v=i2v.model --catalog shop/catalog.csv",
         "  AISLE_API_KEY=secret aisle serve --model shop.model --cors-origin '*' --watch",
         "  aisle serve --model shop.model --catalog shop/catalog.csv "
-            + "--backend solr://localhost:8983/shop"})
+            + "--backend solr://localhost:8983/shop",
+        "  aisle serve --model pop=pop.model --model hybrid=hybrid.model "
+            + "--experiment ranker=pop:50,hybrid:50 --experiment-log experiments/",
+        "  aisle serve --model pop=pop.model --model hybrid=hybrid.model "
+            + "--experiment mixed=interleave:pop,hybrid"})
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -56,6 +63,31 @@ final class ServeCommand implements Callable<Integer> {
       description = "Key that events and admin requests must send (X-API-Key); default: the "
           + "AISLE_API_KEY environment variable, else none.")
   String apiKey = System.getenv("AISLE_API_KEY");
+
+  @Option(names = "--collect-key", paramLabel = "KEY",
+      description = "Public key with which browsers post events (X-Collect-Key, served to the "
+          + "storefront by /api/config) when --api-key protects them; it opens events only, at "
+          + "--collect-rate per client address. Default: AISLE_COLLECT_KEY, else a random key "
+          + "when --api-key is set; 'none' turns it off.")
+  String collectKey = System.getenv("AISLE_COLLECT_KEY");
+
+  @Option(names = "--collect-rate", paramLabel = "N",
+      defaultValue = "" + ServerOptions.DEFAULT_COLLECT_RATE,
+      description = "Event posts a second each client address may make with the collection "
+          + "key (bursts of 5 seconds' worth). Default: ${DEFAULT-VALUE}.")
+  double collectRate;
+
+  @Option(names = "--experiment", paramLabel = "NAME=DEFINITION",
+      description = "An online experiment between served models (repeat for more; the first is "
+          + "the default): NAME=MODEL_A:50,MODEL_B:50 splits visitors by weight (whole "
+          + "percentages adding up to 100), NAME=interleave:MODEL_A,MODEL_B mixes both models "
+          + "into every list (team draft). Results: /api/experiments and /dashboard.")
+  List<String> experiments = new ArrayList<>();
+
+  @Option(names = "--experiment-log", paramLabel = "DIR",
+      description = "Folder of the experiments' append-only log, replayed at start so counts "
+          + "survive a restart. Default: none (counts in memory only).")
+  Path experimentLog;
 
   @Option(names = "--cors-origin", paramLabel = "ORIGIN",
       description = "An origin allowed to call the API from a browser, or '*'.")
@@ -98,12 +130,38 @@ final class ServeCommand implements Callable<Integer> {
           + "shows its metrics, and the dashboard (/dashboard) draws it.")
   Path evaluation;
 
+  private static ExperimentSpec experiment(String definition) {
+    try {
+      return ExperimentSpec.parse(definition);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--experiment " + definition + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The collection key: as given, none, or a random one when an API key is set. */
+  private static String collectKey(String apiKey, String given) {
+    if ("none".equals(given)) {
+      return null;
+    }
+    if (given != null && !given.isEmpty()) {
+      return given;
+    }
+    if (apiKey == null || apiKey.isEmpty()) {
+      return null;
+    }
+    byte[] r = new byte[16];
+    new SecureRandom().nextBytes(r);
+    return HexFormat.of().formatHex(r);
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     ServerOptions options = ServerOptions.builder(models).catalog(catalog).host(host).port(port)
         .apiKey(apiKey).corsOrigins(corsOrigins).sessionGap(gap).annThreshold(annThreshold)
         .neighbourListMax(neighbourListMax).watch(watch).webRoot(web).evaluation(evaluation)
-        .build();
+        .experiments(experiments.stream().map(ServeCommand::experiment).toList())
+        .experimentLog(experimentLog).collectKey(collectKey(apiKey, collectKey))
+        .collectRate(collectRate).build();
     Map<String, SearchBackend> engines = new LinkedHashMap<>();
     for (String b : backends) {
       int eq = b.indexOf('=');

@@ -8,6 +8,10 @@ import dev.aisle.BadInputException;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.search.SearchEngineException;
 import dev.aisle.server.access.AccessControl;
+import dev.aisle.server.access.RateLimiter;
+import dev.aisle.server.experiment.ExperimentServing;
+import dev.aisle.server.experiment.ExperimentSpec;
+import dev.aisle.server.experiment.Experiments;
 import dev.aisle.server.live.LiveSessions;
 import dev.aisle.server.models.ModelRegistry;
 import dev.aisle.server.models.ServedModel;
@@ -91,10 +95,14 @@ public final class AisleServer implements AutoCloseable {
   private final Map<String, ProductMap> maps = new ConcurrentHashMap<>();
   private final Javalin app;
   private final EngineBackends engines;
+  private final Experiments experiments;
+  private final ExperimentServing serving;
 
   private AisleServer(ServerOptions options, Map<String, SearchBackend> backends) {
     this.options = options;
-    this.access = new AccessControl(options.apiKey(), options.corsOrigins());
+    this.access = new AccessControl(options.apiKey(), options.collectKey(),
+        options.collectKey() == null ? null : new RateLimiter(options.collectRate(),
+            (int) Math.max(1, Math.ceil(5 * options.collectRate()))), options.corsOrigins());
     this.shop = Shop.load(options.catalog());
     this.models = new ModelRegistry(options.models(), shop, options.annThreshold(),
         options.neighbourListMax());
@@ -106,6 +114,9 @@ public final class AisleServer implements AutoCloseable {
     this.evaluation = options.evaluation() == null ? null
         : Evaluation.read(options.evaluation(), JSON);
     this.openApi = resource("openapi.json");
+    this.experiments = Experiments.open(options.experiments(), options.experimentLog(),
+        options.sessionGap(), models.all().keySet());
+    this.serving = new ExperimentServing(experiments, models);
     metrics.gauge("aisle_models_loaded", () -> models.all().size());
     metrics.gauge("aisle_model_reloads_total", models::reloads);
     metrics.gauge("aisle_live_sessions", sessions::size);
@@ -118,6 +129,7 @@ public final class AisleServer implements AutoCloseable {
     });
     background.scheduleAtFixedRate(() -> sessions.expire(System.currentTimeMillis()), 1, 1,
         TimeUnit.MINUTES);
+    background.scheduleAtFixedRate(experiments::force, 1, 1, TimeUnit.SECONDS);
     if (options.watch()) {
       models.watch(background);
     }
@@ -148,7 +160,12 @@ public final class AisleServer implements AutoCloseable {
    */
   public static AisleServer start(ServerOptions options, Map<String, SearchBackend> backends) {
     AisleServer s = new AisleServer(options, backends);
-    s.app.start();
+    try {
+      s.app.start();
+    } catch (RuntimeException e) {
+      s.close();
+      throw e;
+    }
     LOG.info("serving {} on http://{}:{}/", s.models.all().keySet(), options.host(), s.port());
     return s;
   }
@@ -163,6 +180,7 @@ public final class AisleServer implements AutoCloseable {
     background.shutdownNow();
     app.stop();
     engines.close();
+    experiments.close();
   }
 
   // ---- configuration
@@ -223,6 +241,12 @@ public final class AisleServer implements AutoCloseable {
     r.get("/api/customers/{id}/recommendations",
         route("/api/customers/{id}/recommendations", this::customer));
     r.post("/api/admin/reload", route("/api/admin/reload", this::reload));
+    r.get("/api/config", route("/api/config", this::clientConfig));
+    r.get("/api/experiments", route("/api/experiments",
+        ctx -> json(ctx, experiments.report())));
+    r.post("/api/admin/experiments", route("/api/admin/experiments", this::startExperiment));
+    r.post("/api/admin/experiments/{name}/end", route("/api/admin/experiments/{name}/end",
+        this::endExperiment));
     // after every /api route: an unknown /api path is a JSON 404 for any client, never the web
     // app's index page (its history fallback answers whoever accepts text/html, curl's */* too)
     r.get("/api/*", route("unmatched", ctx -> {
@@ -269,36 +293,86 @@ public final class AisleServer implements AutoCloseable {
   }
 
   private void related(Context ctx) {
-    ServedModel model = models.get(ctx.queryParam("model"));
     int k = kParam(ctx);
-    json(ctx, recommendations.related(model, ctx.pathParam("id"), k, Rules.NONE));
+    String id = ctx.pathParam("id");
+    json(ctx, serving.serve(ctx.queryParam("model"), ctx.queryParam("experiment"),
+        QueryParams.id("visitor", ctx.queryParam("visitor")), k,
+        model -> recommendations.related(model, id, k, Rules.NONE)));
   }
 
   private void recommend(Context ctx) {
     RecommendRequest request = RecommendRequest.parse(JsonBody.parse(ctx.contentType(),
         ctx.bodyAsBytes()));
-    ServedModel model = models.get(request.model());
-    json(ctx, recommendations.next(model, request.session(), request.k(), request.rules()));
+    json(ctx, serving.serve(request.model(), request.experiment(), request.visitor(),
+        request.k(), model -> recommendations.next(model, request.session(), request.k(),
+            request.rules())));
   }
 
   private void events(Context ctx) {
-    requireKey(ctx);
+    access.requireEventAccess(ctx.header("X-API-Key"), ctx.header("Authorization"),
+        ctx.header("X-Collect-Key"), ctx.ip());
     List<PostedEvent> events = PostedEvent.parse(JsonBody.parse(ctx.contentType(),
         ctx.bodyAsBytes()), System.currentTimeMillis());
+    int credited = 0;
+    Map<String, Integer> skipped = new LinkedHashMap<>();
     for (PostedEvent e : events) {
       sessions.add(e.customer(), e.product(), e.millis());
+      Experiments.Recorded r = experiments.record(e);
+      if (r.skip() != null) {
+        skipped.merge(r.skip().label(), 1, Integer::sum);
+      } else if (r.outcome() != Experiments.Outcome.NONE) {
+        credited++;
+      }
     }
     ctx.status(202);
-    json(ctx, Map.of("accepted", events.size()));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("accepted", events.size());
+    out.put("credited", credited);
+    out.put("skipped", skipped);
+    json(ctx, out);
   }
 
   private void customer(Context ctx) {
-    ServedModel model = models.get(ctx.queryParam("model"));
     int k = kParam(ctx);
     String customer = ctx.pathParam("id");
     List<String> session = sessions.session(customer, System.currentTimeMillis());
-    json(ctx, recommendations.next(model, session, k, Rules.excluding(new HashSet<>(session)))
+    json(ctx, serving.serve(ctx.queryParam("model"), ctx.queryParam("experiment"), customer, k,
+        model -> recommendations.next(model, session, k, Rules.excluding(new HashSet<>(session))))
         .forCustomer(customer));
+  }
+
+  /** What the storefront needs to know: the collection key and the default experiment. */
+  private void clientConfig(Context ctx) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("collectKey", access.collectKey());
+    ExperimentSpec e = experiments.forRequest(null);
+    out.put("experiment", e == null ? null : e.name());
+    json(ctx, out);
+  }
+
+  private void startExperiment(Context ctx) {
+    requireKey(ctx);
+    var body = JsonBody.parse(ctx.contentType(), ctx.bodyAsBytes());
+    if (!body.isObject() || !body.path("name").isTextual()
+        || !body.path("definition").isTextual()) {
+      throw ApiException.badRequest("body", "expected {\"name\": \"NAME\", \"definition\": "
+          + "\"MODEL_A:50,MODEL_B:50\"} or a definition \"interleave:MODEL_A,MODEL_B\"");
+    }
+    ExperimentSpec spec;
+    try {
+      spec = ExperimentSpec.parse(body.get("name").asText(), body.get("definition").asText());
+      spec.requireModels(models.all().keySet());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("definition", e.getMessage());
+    }
+    ctx.status(experiments.start(spec) ? 201 : 200);
+    json(ctx, Map.of("name", spec.name(), "definition", spec.definition()));
+  }
+
+  private void endExperiment(Context ctx) {
+    requireKey(ctx);
+    experiments.end(ctx.pathParam("name"));
+    json(ctx, Map.of("name", ctx.pathParam("name"), "status", "ended"));
   }
 
   private void productMap(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.aisle.server;
 
+import dev.aisle.server.experiment.ExperimentSpec;
 import dev.aisle.server.models.ModelSource;
 import dev.aisle.session.SessionSplitter;
 import java.nio.file.Path;
@@ -29,10 +30,16 @@ import java.util.List;
  * @param webRoot a built web app to serve at {@code /}, or null
  * @param evaluation an {@code aisle evaluate --json} file whose metrics {@code /api/models} shows,
  *     or null
+ * @param experiments the experiments to run, the first is the default
+ * @param experimentLog the folder of the experiments' durable counts, or null to keep them in
+ *     memory only
+ * @param collectKey the public key browsers post events with when an API key is set, or null
+ * @param collectRate event posts a second each client address may make with the collection key
  */
 public record ServerOptions(List<ModelSource> models, Path catalog, String host, int port,
     String apiKey, List<String> corsOrigins, Duration sessionGap, int annThreshold,
-    int neighbourListMax, boolean watch, Path webRoot, Path evaluation) {
+    int neighbourListMax, boolean watch, Path webRoot, Path evaluation,
+    List<ExperimentSpec> experiments, Path experimentLog, String collectKey, double collectRate) {
 
   /** Default of {@code host}: this machine only. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -49,6 +56,9 @@ public record ServerOptions(List<ModelSource> models, Path catalog, String host,
   /** Default of {@code neighbourListMax}. */
   public static final int DEFAULT_NEIGHBOUR_LIST_MAX = 200_000;
 
+  /** Default of {@code collectRate}: a browser posts one event a click or so. */
+  public static final double DEFAULT_COLLECT_RATE = 10;
+
   public ServerOptions {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in 0..65535, was " + port);
@@ -63,8 +73,21 @@ public record ServerOptions(List<ModelSource> models, Path catalog, String host,
     if (sessionGap.isNegative() || sessionGap.isZero()) {
       throw new IllegalArgumentException("session gap must be positive, was " + sessionGap);
     }
+    if (!(collectRate > 0)) {
+      throw new IllegalArgumentException("collect rate must be > 0 a second, was "
+          + collectRate);
+    }
     models = List.copyOf(models);
     corsOrigins = List.copyOf(corsOrigins);
+    experiments = List.copyOf(experiments);
+    for (int i = 0; i < experiments.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (experiments.get(i).name().equals(experiments.get(j).name())) {
+          throw new IllegalArgumentException("two experiments are called '"
+              + experiments.get(i).name() + "'");
+        }
+      }
+    }
   }
 
   /** Options for models given as {@code NAME=FILE} or {@code FILE}, everything else default. */
@@ -76,7 +99,9 @@ public record ServerOptions(List<ModelSource> models, Path catalog, String host,
   public Builder toBuilder() {
     return new Builder(models).catalog(catalog).host(host).port(port).apiKey(apiKey)
         .corsOrigins(corsOrigins).sessionGap(sessionGap).annThreshold(annThreshold)
-        .neighbourListMax(neighbourListMax).watch(watch).webRoot(webRoot).evaluation(evaluation);
+        .neighbourListMax(neighbourListMax).watch(watch).webRoot(webRoot).evaluation(evaluation)
+        .experiments(experiments).experimentLog(experimentLog).collectKey(collectKey)
+        .collectRate(collectRate);
   }
 
   /** Builds {@link ServerOptions}; every option not set keeps its default. Not thread-safe. */
@@ -93,6 +118,10 @@ public record ServerOptions(List<ModelSource> models, Path catalog, String host,
     private boolean watch;
     private Path webRoot;
     private Path evaluation;
+    private List<ExperimentSpec> experiments = List.of();
+    private Path experimentLog;
+    private String collectKey;
+    private double collectRate = DEFAULT_COLLECT_RATE;
 
     private Builder(List<ModelSource> models) {
       this.models = models;
@@ -156,6 +185,29 @@ public record ServerOptions(List<ModelSource> models, Path catalog, String host,
       return this;
     }
 
+    /** Experiments to run, the first the default. */
+    public Builder experiments(List<ExperimentSpec> list) {
+      this.experiments = list;
+      return this;
+    }
+
+    /** Where the experiments' counts are kept, so they survive a restart. */
+    public Builder experimentLog(Path dir) {
+      this.experimentLog = dir;
+      return this;
+    }
+
+    /** The public key browsers post events with; null or empty for none. */
+    public Builder collectKey(String key) {
+      this.collectKey = key == null || key.isEmpty() ? null : key;
+      return this;
+    }
+
+    public Builder collectRate(double perSecond) {
+      this.collectRate = perSecond;
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -163,7 +215,8 @@ public record ServerOptions(List<ModelSource> models, Path catalog, String host,
      */
     public ServerOptions build() {
       return new ServerOptions(models, catalog, host, port, apiKey, corsOrigins, sessionGap,
-          annThreshold, neighbourListMax, watch, webRoot, evaluation);
+          annThreshold, neighbourListMax, watch, webRoot, evaluation, experiments, experimentLog,
+          collectKey, collectRate);
     }
   }
 }

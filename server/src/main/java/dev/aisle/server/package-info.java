@@ -1,6 +1,6 @@
 /**
  * Aisle as a service: "customers also browsed" and "next for this session" over HTTP (Javalin),
- * with live sessions built from posted events, approximate nearest neighbours for embedding models
+ * with live sessions built from posted events, online experiments between models, approximate nearest neighbours for embedding models
  * (Lucene's HNSW, Malkov and Yashunin 2018), business rules, hot model reload, an API key for
  * writes, Prometheus metrics and an OpenAPI description. {@link dev.aisle.server.AisleServer} is
  * the entry point: its routes, handlers and lifecycle; {@link dev.aisle.server.ServerOptions} how
@@ -14,6 +14,8 @@
  *       scan, HNSW) and the product map;
  *   <li>{@link dev.aisle.server.recommend}: ranking, rules, fallback, reasons, search engines;
  *   <li>{@link dev.aisle.server.live}: customers' live sessions;
+ *   <li>{@link dev.aisle.server.experiment}: online experiments (A/B splits, team-draft
+ *       interleaving), clicks and conversions credited to each model, their durable log;
  *   <li>{@link dev.aisle.server.shop}: the catalog as the API shows it.
  * </ul>
  */

@@ -56,7 +56,8 @@ public final class RecommendationService {
       reasons = item -> why.related(p, item);
     }
     return new Recommendations(apply(ranked, served, k, rules, p, reasons),
-        served.name(), p < 0, engine == null ? null : engine.uri().toString(), null, null);
+        served.name(), p < 0, engine == null ? null : engine.uri().toString(), null, null, null,
+        null);
   }
 
   /** The next products for a session of product ids, oldest first. */
@@ -82,7 +83,7 @@ public final class RecommendationService {
       reasons = item -> why.next(last, item);
     }
     return new Recommendations(apply(ranked, served, k, rules, -1, reasons), served.name(),
-        fallback, engine == null ? null : engine.uri().toString(), session, null);
+        fallback, engine == null ? null : engine.uri().toString(), session, null, null, null);
   }
 
   private static Demand demand(int k, Rules rules) {

@@ -7,20 +7,26 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import dev.aisle.server.shop.ProductCard;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An answer of the recommendation endpoints: {@code {"items": [...], "model", "fallback"}}, plus
  * {@code "backend"} when a search engine answered, the {@code "session"} it was computed for and
- * the {@code "customer"} whose live session that was. Written straight to the response with
- * pre-encoded product fields (see {@link ProductCard}).
+ * the {@code "customer"} whose live session that was, and the {@code "recommendationId"} a client
+ * sends back with a click ({@code "from"} in {@code POST /api/events}) with the {@code
+ * "experiment"} the list was shown under. Written straight to the response with pre-encoded
+ * product fields (see {@link ProductCard}).
  *
  * @param backend the search engine's URI, or null when the server answered itself
  * @param session the session's product ids, or null (related products)
  * @param customer the customer, or null
+ * @param recommendationId the list's id, or null before one is given
+ * @param experiment the experiment the list was shown under, or null
  */
 public record Recommendations(List<Item> items, String model, boolean fallback, String backend,
-    List<String> session, String customer) implements JsonSerializable {
+    List<String> session, String customer, String recommendationId, String experiment)
+    implements JsonSerializable {
   private static final SerializedString ITEMS = new SerializedString("items");
   private static final SerializedString SCORE = new SerializedString("score");
   private static final SerializedString REASON = new SerializedString("reason");
@@ -34,7 +40,29 @@ public record Recommendations(List<Item> items, String model, boolean fallback, 
 
   /** The same answer for a customer's live session. */
   public Recommendations forCustomer(String id) {
-    return new Recommendations(items, model, fallback, backend, session, id);
+    return new Recommendations(items, model, fallback, backend, session, id, recommendationId,
+        experiment);
+  }
+
+  /** The same answer with its id, shown under {@code experimentName} (or none: null). */
+  public Recommendations tracked(String id, String experimentName) {
+    return new Recommendations(items, model, fallback, backend, session, customer, id,
+        experimentName);
+  }
+
+  /** The same answer with other items, made by {@code modelName} (an interleaving). */
+  public Recommendations withItems(List<Item> mixed, String modelName, boolean anyFallback) {
+    return new Recommendations(List.copyOf(mixed), modelName, anyFallback, backend, session,
+        customer, recommendationId, experiment);
+  }
+
+  /** The products' ids, in order. */
+  public List<String> productIds() {
+    List<String> ids = new ArrayList<>(items.size());
+    for (Item item : items) {
+      ids.add(item.product().id());
+    }
+    return ids;
   }
 
   @Override
@@ -66,6 +94,12 @@ public record Recommendations(List<Item> items, String model, boolean fallback, 
     }
     if (customer != null) {
       gen.writeStringField("customer", customer);
+    }
+    if (recommendationId != null) {
+      gen.writeStringField("recommendationId", recommendationId);
+    }
+    if (experiment != null) {
+      gen.writeStringField("experiment", experiment);
     }
     gen.writeEndObject();
   }

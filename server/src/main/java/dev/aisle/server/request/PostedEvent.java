@@ -7,15 +7,44 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One view posted to {@code POST /api/events}: a body is one event object or an array of them,
- * {@code {"customer": "C1", "product": "P7", "timestamp": "2026-01-05T10:00:00Z"}}; the
- * timestamp is optional (now), epoch milliseconds or ISO-8601.
+ * One event posted to {@code POST /api/events}: a body is one event object or an array of them,
+ * {@code {"customer": "C1", "product": "P7", "timestamp": "2026-01-05T10:00:00Z", "type":
+ * "view", "from": "5f1e0c9a2b-3k"}}; the timestamp is optional (now), epoch milliseconds or
+ * ISO-8601; the type is {@code view} (the default), {@code cart} or {@code purchase}; {@code
+ * from} is the {@code recommendationId} of the list the product was clicked in, when it was.
  *
- * @param customer the customer's id
+ * @param customer the customer's (visitor's) id
  * @param product the product's id
  * @param millis when, epoch milliseconds
+ * @param type what the customer did
+ * @param from the recommendation id the product was reached from, or null
  */
-public record PostedEvent(String customer, String product, long millis) {
+public record PostedEvent(String customer, String product, long millis, Type type, String from) {
+  /** What a customer did with a product. */
+  public enum Type {
+    VIEW, CART, PURCHASE;
+
+    static Type parse(JsonNode n, String field) {
+      if (n == null || n.isNull()) {
+        return VIEW;
+      }
+      if (n.isTextual()) {
+        for (Type t : values()) {
+          if (t.name().equalsIgnoreCase(n.asText())) {
+            return t;
+          }
+        }
+      }
+      throw ApiException.badRequest(field, field + " must be view, cart or purchase, was "
+          + n);
+    }
+  }
+
+  /** A view, not reached from a recommendation. */
+  public PostedEvent(String customer, String product, long millis) {
+    this(customer, product, millis, Type.VIEW, null);
+  }
+
   /** The earliest timestamp taken: 1990-01-01. */
   private static final long EARLIEST = 631_152_000_000L;
   /** The latest timestamp taken: 2100-01-01. */
@@ -50,7 +79,9 @@ public record PostedEvent(String customer, String product, long millis) {
       }
       String customer = JsonFields.id(e, "customer", prefix, true);
       String product = JsonFields.id(e, "product", prefix, true);
-      out.add(new PostedEvent(customer, product, timestamp(e.get("timestamp"), prefix, now)));
+      String from = JsonFields.id(e, "from", prefix, false);
+      out.add(new PostedEvent(customer, product, timestamp(e.get("timestamp"), prefix, now),
+          Type.parse(e.get("type"), prefix + "type"), from));
     }
     return out;
   }

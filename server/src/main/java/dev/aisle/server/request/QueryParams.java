@@ -25,4 +25,20 @@ public final class QueryParams {
     }
     return x;
   }
+
+  /**
+   * An id: at most {@link RequestLimits#MAX_ID} characters.
+   *
+   * @return null when absent or empty
+   */
+  public static String id(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    if (value.isBlank() || value.length() > RequestLimits.MAX_ID) {
+      throw ApiException.badRequest(name, name + " must be a non-empty id of at most "
+          + RequestLimits.MAX_ID + " characters");
+    }
+    return value;
+  }
 }

@@ -10,15 +10,18 @@ import java.util.List;
  *
  * <pre>
  * {"session": ["P1", "P7"], "k": 10, "model": "i2v", "exclude": ["P3"], "category": "Cushions",
- *  "inStockOnly": true, "maxPerCategory": 2}
+ *  "inStockOnly": true, "maxPerCategory": 2, "visitor": "V1", "experiment": "ranker"}
  * </pre>
  *
  * @param session product ids browsed, oldest first
  * @param k how many products to return
  * @param model the served model's name, or null for the default
  * @param rules business rules on the list
+ * @param visitor who asks, for experiments, or null
+ * @param experiment the experiment to take part in, or null for the default one
  */
-public record RecommendRequest(List<String> session, int k, String model, Rules rules) {
+public record RecommendRequest(List<String> session, int k, String model, Rules rules,
+    String visitor, String experiment) {
   /** Products returned when the body does not say. */
   public static final int DEFAULT_K = 20;
 
@@ -34,7 +37,8 @@ public record RecommendRequest(List<String> session, int k, String model, Rules 
     List<String> session = JsonFields.productIds(body, "session", RequestLimits.MAX_SESSION, true);
     int k = JsonFields.count(body, "k", DEFAULT_K, RequestLimits.MAX_K);
     String model = JsonFields.id(body, "model", "", false);
-    return new RecommendRequest(session, k, model, rules(body));
+    return new RecommendRequest(session, k, model, rules(body),
+        JsonFields.id(body, "visitor", "", false), JsonFields.id(body, "experiment", "", false));
   }
 
   private static Rules rules(JsonNode body) {
