@@ -52,6 +52,9 @@ public final class StoreGenerator {
   /** Zipf exponent of product popularity within every list a product is drawn from. */
   static final double POPULARITY_EXPONENT = 1.0;
 
+  /** Relative share of missions in each room, before rooms without products are dropped. */
+  static final double[] BASE_ROOM_WEIGHTS = {0.38, 0.26, 0.16, 0.10, 0.10};
+
   /** Share of sessions in the customer's main style; the rest use their second style. */
   static final double MAIN_STYLE = 0.8;
 
@@ -173,7 +176,6 @@ public final class StoreGenerator {
     byCategory = new ProductPools(categories, byPopularity, catalog::categoryIndex);
     roomCategories = new double[rooms][categories];
     roomWeights = new double[rooms];
-    double[] baseRoomWeights = {0.38, 0.26, 0.16, 0.10, 0.10};
     for (int r = 0; r < rooms; r++) {
       double sum = 0;
       for (int c = 0; c < categories; c++) {
@@ -191,7 +193,7 @@ public final class StoreGenerator {
         }
         roomCategories[r][c] = sum;
       }
-      roomWeights[r] = (r == 0 ? 0 : roomWeights[r - 1]) + (sum > 0 ? baseRoomWeights[r] : 0);
+      roomWeights[r] = (r == 0 ? 0 : roomWeights[r - 1]) + (sum > 0 ? BASE_ROOM_WEIGHTS[r] : 0);
     }
     hourCumulative = new double[24];
     double sum = 0;
@@ -269,17 +271,12 @@ public final class StoreGenerator {
 
   /** One customer's tastes, then their sessions over the period. */
   private void customer(AtomicOutput out, byte[] id, SplittableRandom rng) {
-    int mainStyle = rng.nextInt(styles);
-    int secondStyle = (mainStyle + 1 + rng.nextInt(styles - 1)) % styles;
-    int[] palette = HomeFashion.STYLES.get(mainStyle).palette();
-    long colours = (1L << palette[rng.nextInt(palette.length)])
-        | (1L << palette[rng.nextInt(palette.length)])
-        | (1L << rng.nextInt(HomeFashion.COLOURS.size()));
-    int room1 = pickRoom(rng);
-    int room2 = room1;
-    for (int i = 0; i < 8 && room2 == room1; i++) {
-      room2 = pickRoom(rng);
-    }
+    ShopperTaste taste = ShopperTaste.draw(rng, this::pickRoom);
+    int mainStyle = taste.mainStyle();
+    int secondStyle = taste.secondStyle();
+    long colours = taste.colours();
+    int room1 = taste.firstRoom();
+    int room2 = taste.secondRoom();
     // Pareto(shape, scale) with mean 1, capped
     double activity = Math.min(MAX_ACTIVITY, (ACTIVITY_SHAPE - 1) / ACTIVITY_SHAPE
         * StrictMath.pow(1 - rng.nextDouble(), -1 / ACTIVITY_SHAPE));
