@@ -10,16 +10,17 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const JAR = process.env.AISLE_JAR || join(repo, 'cli', 'target', 'aisle.jar')
 
 /**
- * Starts the demo on a free port. Options are the demo's: a small shop keeps it to seconds.
- * Resolves to {url, stop, output}.
+ * Starts the demo on a free port. Options are the demo's: a small shop keeps it to seconds;
+ * args are more of its options (--experiment, --api-key). Resolves to {url, stop, output}.
  */
-export function startDemo({ products = 300, customers = 1200, seed = 11, timeoutMs = 240_000, dir } = {}) {
+export function startDemo({ products = 300, customers = 1200, seed = 11, timeoutMs = 240_000, dir, args: extra = [] } = {}) {
   if (!existsSync(JAR)) {
     throw new Error(`${JAR} is missing: build it first with 'mvn -B -DskipTests -pl cli -am package'`)
   }
   const work = dir || mkdtempSync(join(tmpdir(), 'aisle-e2e-'))
   const args = ['--add-modules', 'jdk.incubator.vector', '-Xmx1g', '-jar', JAR, 'demo', '--port', '0',
-    '--dir', work, '--products', String(products), '--customers', String(customers), '--seed', String(seed)]
+    '--dir', work, '--products', String(products), '--customers', String(customers), '--seed', String(seed),
+    ...extra]
   const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const stop = async () => {

@@ -6,9 +6,15 @@ import { startDemo } from './server.mjs'
 
 let demo
 let browser
+const ADMIN_KEY = 'e2e-admin-key'
 
 before(async () => {
-  demo = await startDemo({ products: 300, customers: 1200, seed: 11 })
+  // events need an API key, as a shop would run it: the storefront must post its own with the
+  // public collection key; and an A/B experiment runs, so every list is counted
+  demo = await startDemo({
+    products: 300, customers: 1200, seed: 11,
+    args: ['--experiment', 'ab=hybrid:50,cooc:50', '--api-key', ADMIN_KEY],
+  })
   browser = await launch()
 }, { timeout: 300_000 })
 
@@ -108,7 +114,7 @@ describe('storefront', () => {
 
     const next = relatedIds[0]
     await related.locator(`.card[data-product-id="${next}"] a`).first().click()
-    await page.waitForURL(new RegExp(`/products/${next}$`))
+    await page.waitForURL(new RegExp(`/products/${next}\\?from=`))
     await eventually(async () => (await page.locator('article.product').getAttribute('data-product-id')) === next)
     const after = await eventually(async () => {
       const now = await ids(section(page, /Recommended for you/))
@@ -140,6 +146,53 @@ describe('storefront', () => {
     assert.match((await right.locator('.reason').allInnerTexts())[0], /similar to/)
     await page.getByLabel('Model B').selectOption('cooc')
     await eventually(async () => (await right.locator('.model').innerText()) === 'by cooc')
+    assert.deepEqual(problems, [])
+    await page.close()
+  })
+})
+
+describe('experiments', () => {
+  /** Totals over the variants of the experiment page's table: impressions, clicks, carts. */
+  async function totals(page) {
+    await page.goto(`${demo.url}/experiments`)
+    const rows = page.locator('section.experiment[data-experiment="ab"] table.variants tbody tr')
+    await rows.first().waitFor()
+    const cell = async (name) => (await rows.locator(`.${name}`).allInnerTexts())
+      .reduce((sum, t) => sum + Number(t.replace(/,/g, '')), 0)
+    return { impressions: await cell('impressions'), clicks: await cell('clicks'), carts: await cell('carts') }
+  }
+
+  test('a click on a recommendation and a cart move the experiment counters, with events behind the API key', async () => {
+    // the events endpoint really is protected: no key, no event
+    const refused = await fetch(`${demo.url}/api/events`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ customer: 'x', product: 'y' }),
+    })
+    assert.equal(refused.status, 401)
+
+    const { page, problems } = await newPage()
+    const before = await totals(page)
+    await page.goto(`${demo.url}/`)
+    await page.locator('.catalog .card a').nth(4).click()
+    await page.waitForURL(/\/products\//)
+    const related = section(page, /Customers also browsed/)
+    await related.locator('.card').first().waitFor()
+    const href = await related.locator('.card a').first().getAttribute('href')
+    assert.match(href, /\?from=[0-9a-f]+-[0-9a-z]+$/)
+    await related.locator('.card a').first().click()
+    await page.waitForURL(/\?from=/)
+    await page.locator('article.product h1').waitFor()
+    await page.getByRole('button', { name: 'Add to cart' }).click()
+    await page.getByRole('status').filter({ hasText: 'In your cart.' }).waitFor()
+    assert.equal(await page.locator('[role=alert]').count(), 0, 'every event was recorded')
+
+    const after = await eventually(async () => {
+      const now = await totals(page)
+      return now.clicks >= before.clicks + 1 && now.carts >= before.carts + 1 ? now : null
+    }, 15_000, 'the counters moved')
+    // two product pages, each with two lists
+    assert.ok(after.impressions >= before.impressions + 4, `impressions ${before.impressions} -> ${after.impressions}`)
+    assert.match(await page.locator('section.experiment[data-experiment="ab"] .test').innerText(), /z-test/)
     assert.deepEqual(problems, [])
     await page.close()
   })

@@ -49,6 +49,24 @@ function query(params) {
 
 const id = (x) => encodeURIComponent(x)
 
+let config = null
+
+/**
+ * What the server tells browsers (GET /api/config): the public collection key events are posted
+ * with when an API key protects them, and the default experiment. Asked once per page load.
+ */
+function clientConfig() {
+  if (!config) {
+    config = request('/api/config').catch(() => ({}))
+  }
+  return config
+}
+
+/** Forgets the server's config (tests start each with a fresh server). */
+export function resetClientConfig() {
+  config = null
+}
+
 export const api = {
   /** A page of the catalog: {items, total, page, size, categories}. */
   products({ q, category, page, size } = {}) {
@@ -57,17 +75,29 @@ export const api = {
   product(productId) {
     return request(`/api/products/${id(productId)}`)
   },
-  /** Customers also browsed: {items: [{id, score, reason, name, ...}], model, fallback}. */
-  related(productId, { k = 8, model } = {}) {
-    return request(`/api/products/${id(productId)}/related${query({ k, model })}`)
+  /**
+   * Customers also browsed: {items: [{id, score, reason, name, ...}], model, fallback,
+   * recommendationId}; with the visitor's id the list takes part in the running experiment.
+   */
+  related(productId, { k = 8, model, visitor } = {}) {
+    return request(`/api/products/${id(productId)}/related${query({ k, model, visitor })}`)
   },
-  /** Records that the visitor viewed a product; the live session grows by it. */
-  view(customer, product) {
-    return request('/api/events', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ customer, product }),
-    })
+  /**
+   * Records what the visitor did with a product: type view (the live session grows by it), cart
+   * or purchase; from is the recommendationId of the list a view was clicked in. Sent with the
+   * server's public collection key, never an admin key.
+   */
+  async event(customer, product, { type = 'view', from } = {}) {
+    const { collectKey } = await clientConfig()
+    const headers = { 'Content-Type': 'application/json' }
+    if (collectKey) headers['X-Collect-Key'] = collectKey
+    const body = { customer, product, type }
+    if (from) body.from = from
+    return request('/api/events', { method: 'POST', headers, body: JSON.stringify(body) })
+  },
+  /** Records that the visitor viewed a product, clicked in the list `from` if given. */
+  view(customer, product, from) {
+    return api.event(customer, product, { type: 'view', from })
   },
   /** Next products for the visitor's live session. */
   recommendations(customer, { k = 8, model } = {}) {
@@ -78,6 +108,10 @@ export const api = {
   },
   evaluation() {
     return request('/api/evaluation')
+  },
+  /** Every experiment with its counts, rates, intervals and tests. */
+  experiments() {
+    return request('/api/experiments')
   },
   /** A 2-D map of an embedding model's products: {points: [{id, x, y, name, category}], ...}. */
   productMap(model, { limit } = {}) {

@@ -19,6 +19,12 @@ export const routes = [
     component: () => import('./views/DashboardView.vue'),
     meta: { title: 'Model dashboard' },
   },
+  {
+    path: '/experiments',
+    name: 'experiments',
+    component: () => import('./views/ExperimentsView.vue'),
+    meta: { title: 'Experiments' },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView, meta: { title: 'Not found' } },
 ]
 

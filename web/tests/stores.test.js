@@ -2,6 +2,7 @@ import { describe, expect, it, vi, beforeEach } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { useVisitorStore } from '../src/stores/visitor.js'
 import { useModelsStore } from '../src/stores/models.js'
+import { resetClientConfig } from '../src/api.js'
 import { product } from './fixtures.js'
 
 function answer(body, status = 200) {
@@ -12,6 +13,7 @@ describe('visitor store', () => {
   beforeEach(() => {
     localStorage.clear()
     setActivePinia(createPinia())
+    resetClientConfig()
   })
 
   it('keeps one visitor id in localStorage across page loads', () => {
@@ -29,11 +31,12 @@ describe('visitor store', () => {
     await visitor.view(product('P1'))
     await visitor.view(product('P2'))
     await visitor.view(product('P2'))
-    expect(fetch).toHaveBeenCalledTimes(3)
-    const [url, init] = fetch.mock.calls[0]
+    // the server's config (the collection key) is asked for once, then three events
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual(['/api/config', '/api/events', '/api/events', '/api/events'])
+    const [url, init] = fetch.mock.calls[1]
     expect(url).toBe('/api/events')
     expect(init.method).toBe('POST')
-    expect(JSON.parse(init.body)).toEqual({ customer: visitor.id, product: 'P1' })
+    expect(JSON.parse(init.body)).toEqual({ customer: visitor.id, product: 'P1', type: 'view' })
     expect(visitor.viewedIds).toEqual(['P1', 'P2'])
     expect(JSON.parse(localStorage.getItem('aisle.timeline')).map((v) => v.id)).toEqual(['P1', 'P2'])
     expect(visitor.error).toBeNull()

@@ -49,8 +49,11 @@ export const useVisitorStore = defineStore('visitor', {
     viewedIds: (state) => state.timeline.map((v) => v.id),
   },
   actions: {
-    /** Posts a product view; resolves once the server has it in the live session. */
-    async view(product) {
+    /**
+     * Posts a product view, clicked in the recommendation list `from` when given; resolves once
+     * the server has it in the live session.
+     */
+    async view(product, from) {
       const entry = {
         id: product.id,
         name: product.name || product.id,
@@ -67,12 +70,23 @@ export const useVisitorStore = defineStore('visitor', {
         storage()?.setItem(TIMELINE_KEY, JSON.stringify(this.timeline))
       }
       try {
-        await api.view(this.id, product.id)
+        await api.view(this.id, product.id, from)
         this.error = null
       } catch (e) {
         this.error = `Your view was not recorded: ${e.message}`
       }
       this.views++
+    },
+    /** Puts a product in the cart (type cart, or purchase for buying it): posts the event. */
+    async act(product, type) {
+      try {
+        await api.event(this.id, product.id, { type })
+        this.error = null
+        return true
+      } catch (e) {
+        this.error = `Your ${type} was not recorded: ${e.message}`
+        return false
+      }
     },
     /** Forgets the visitor: a new id, so a new live session, and an empty timeline. */
     startOver() {

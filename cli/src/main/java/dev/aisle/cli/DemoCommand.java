@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
             + "on your own logs. The files go to --dir (replaced on every run)."},
     footer = {"", "Examples:", "  aisle demo",
         "  aisle demo --port 9000 --dir /tmp/aisle-demo",
-        "  aisle demo --products 300 --customers 1000 --no-serve   (small, and no server)"})
+        "  aisle demo --products 300 --customers 1000 --no-serve   (small, and no server)",
+        "  aisle demo --experiment ab=hybrid:50,cooc:50   (then open /experiments)"})
 final class DemoCommand implements Callable<Integer> {
   /** The models the storefront serves; the first answers by default. */
   static final List<String> SERVED = List.of("hybrid", "item2vec", "cooc", "sknn");
@@ -72,6 +73,17 @@ final class DemoCommand implements Callable<Integer> {
       description = "Seed of the shop and of training. Default: ${DEFAULT-VALUE}.")
   long seed;
 
+  @Option(names = "--experiment", paramLabel = "NAME=DEFINITION",
+      description = "An online experiment between the served models (hybrid, item2vec, cooc, "
+          + "sknn), as in 'aisle serve': e.g. ab=hybrid:50,cooc:50 or mix=interleave:hybrid,cooc. "
+          + "Its counts are kept in DIR/experiments and shown at /experiments.")
+  List<String> experiments = new ArrayList<>();
+
+  @Option(names = "--api-key", paramLabel = "KEY",
+      description = "Protect events and admin requests with this key, as in 'aisle serve'; "
+          + "the storefront then posts its events with a public collection key. Default: none.")
+  String apiKey;
+
   @Option(names = "--no-serve",
       description = "Prepare everything, print the 'aisle serve' command and exit.")
   boolean noServe;
@@ -102,6 +114,15 @@ final class DemoCommand implements Callable<Integer> {
     }
     serve.addAll(List.of("--catalog", catalog().toString(), "--evaluation",
         evaluation().toString(), "--port", Integer.toString(port)));
+    for (String e : experiments) {
+      serve.addAll(List.of("--experiment", e));
+    }
+    if (!experiments.isEmpty()) {
+      serve.addAll(List.of("--experiment-log", experimentLog().toString()));
+    }
+    if (apiKey != null) {
+      serve.addAll(List.of("--api-key", "KEY"));
+    }
     out.println("$ " + String.join(" ", serve));
     out.flush();
     if (noServe) {
@@ -113,6 +134,9 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println("Aisle demo storefront: " + url);
     out.println("Model dashboard:       " + url + "dashboard");
+    if (!experiments.isEmpty()) {
+      out.println("Experiments:           " + url + "experiments");
+    }
     out.println("(Ctrl-C to stop)");
     out.flush();
     CountDownLatch stop = new CountDownLatch(1);
@@ -131,7 +155,14 @@ final class DemoCommand implements Callable<Integer> {
       models.add(algorithm + "=" + model(algorithm));
     }
     return ServerOptions.builder(models).catalog(catalog()).host(host).port(listenPort)
-        .evaluation(evaluation()).build();
+        .evaluation(evaluation())
+        .experiments(experiments.stream().map(ServeCommand::experiment).toList())
+        .experimentLog(experiments.isEmpty() ? null : experimentLog()).apiKey(apiKey)
+        .collectKey(ServeCommand.collectKey(apiKey, null)).build();
+  }
+
+  private Path experimentLog() {
+    return dir.resolve("experiments");
   }
 
   private Path catalog() {

@@ -130,7 +130,8 @@ final class ServeCommand implements Callable<Integer> {
           + "shows its metrics, and the dashboard (/dashboard) draws it.")
   Path evaluation;
 
-  private static ExperimentSpec experiment(String definition) {
+  /** An {@code --experiment} option's value, refused naming the option. */
+  static ExperimentSpec experiment(String definition) {
     try {
       return ExperimentSpec.parse(definition);
     } catch (IllegalArgumentException e) {
@@ -139,7 +140,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** The collection key: as given, none, or a random one when an API key is set. */
-  private static String collectKey(String apiKey, String given) {
+  static String collectKey(String apiKey, String given) {
     if ("none".equals(given)) {
       return null;
     }

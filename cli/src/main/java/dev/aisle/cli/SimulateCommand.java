@@ -8,7 +8,12 @@ import dev.aisle.simulate.ShopperSimulation;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +37,7 @@ import picocli.CommandLine.Spec;
         "  aisle simulate --serve http://127.0.0.1:8080 --catalog shop/catalog.csv "
             + "--visitors 2000 --seed 1",
         "  aisle simulate --serve http://127.0.0.1:8080 --catalog shop/catalog.csv "
-            + "--experiment aa7 --start hybrid:50,hybrid:50 --visitors 1000 --seed 7"})
+            + "--experiment aa --start hybrid:50,hybrid:50 --visitors 300 --runs 100"})
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -63,6 +68,16 @@ final class SimulateCommand implements Callable<Integer> {
           + "interleave:A,B), through the admin API (needs the API key).")
   String start;
 
+  @Option(names = "--runs", paramLabel = "R", defaultValue = "1",
+      description = "Repeat with seeds SEED..SEED+R-1, each in a new experiment NAME-SEED "
+          + "started with --start and ended after its run; prints how many runs named a model "
+          + "better and after how many visitors. Default: ${DEFAULT-VALUE}.")
+  int runs;
+
+  @Option(names = "--until-significant",
+      description = "Stop a run at the first look that names a model significantly better.")
+  boolean untilSignificant;
+
   @Option(names = "--every", paramLabel = "N", defaultValue = "100",
       description = "Visitors between two looks at the experiment. Default: ${DEFAULT-VALUE}.")
   int every;
@@ -80,25 +95,62 @@ final class SimulateCommand implements Callable<Integer> {
     if (start != null && experiment == null) {
       throw new IllegalArgumentException("--start needs --experiment NAME");
     }
+    if (runs < 1 || (runs > 1 && start == null)) {
+      throw new IllegalArgumentException("--runs must be >= 1, and more than one run needs "
+          + "--experiment NAME --start DEFINITION (each run starts NAME-SEED)");
+    }
     PrintWriter out = spec.commandLine().getOut();
     ShopClient client = new ShopClient(serve, apiKey);
-    if (start != null) {
-      client.startExperiment(experiment, start);
-    }
     ShopperSimulation sim = new ShopperSimulation(client, ShopTraits.read(catalog),
         ShopperModel.DEFAULT);
-    ShopperSimulation.Result r = sim.run(visitors, seed, experiment, every, c -> {
-      out.println(String.format(Locale.ROOT, "%,8d visitors  %s", c.visitors(),
-          summary(c.report())));
+    if (runs == 1) {
+      if (start != null) {
+        client.startExperiment(experiment, start);
+      }
+      ShopperSimulation.Result r = sim.run(visitors, seed, experiment, every, untilSignificant,
+          c -> {
+        out.println(String.format(Locale.ROOT, "%,8d visitors  %s", c.visitors(),
+            summary(c.report())));
+        out.flush();
+      });
+      out.println(String.format(Locale.ROOT, "%,d visitors saw %,d lists: %,d clicks, %,d "
+          + "carts, %,d purchases", r.visitors(), r.pages(), r.clicks(), r.carts(),
+          r.purchases()));
+      out.println(r.firstBetter() == null
+          ? "better: none (no significant difference after " + r.visitors() + " visitors)"
+          : "better: " + r.firstBetter() + " (first significant after " + r.firstBetterAt()
+              + " visitors; at the end: " + (r.last().better() == null ? "none"
+                  : r.last().better()) + ")");
+      return AisleCommand.OK;
+    }
+    List<Integer> firstAt = new ArrayList<>();
+    Map<String, Integer> finals = new TreeMap<>();
+    for (int i = 0; i < runs; i++) {
+      long s = seed + i;
+      String name = experiment + "-" + s;
+      client.startExperiment(name, start);
+      ShopperSimulation.Result r = sim.run(visitors, s, name, every, untilSignificant, null);
+      client.endExperiment(name);
+      String verdict = r.last().better() == null ? "none" : r.last().better();
+      finals.merge(verdict, 1, Integer::sum);
+      if (r.firstBetter() != null) {
+        firstAt.add(r.firstBetterAt());
+      }
+      out.println(String.format(Locale.ROOT, "run %d (seed %d): %s; at the end better: %s%s",
+          i + 1, s, summary(r.last().report()).replaceAll("  better: .*", ""), verdict,
+          r.firstBetter() == null ? "" : "; first " + r.firstBetter() + " after "
+              + r.firstBetterAt() + " visitors"));
       out.flush();
-    });
-    out.println(String.format(Locale.ROOT, "%,d visitors saw %,d lists: %,d clicks, %,d carts, "
-        + "%,d purchases", r.visitors(), r.pages(), r.clicks(), r.carts(), r.purchases()));
-    out.println(r.firstBetter() == null
-        ? "better: none (no significant difference after " + r.visitors() + " visitors)"
-        : "better: " + r.firstBetter() + " (first significant after " + r.firstBetterAt()
-            + " visitors; at the end: " + (r.last().better() == null ? "none"
-                : r.last().better()) + ")");
+    }
+    Collections.sort(firstAt);
+    out.println(String.format(Locale.ROOT, "runs: %d of %d visitors each (%s); at the end "
+        + "better: %s", runs, visitors, start, finals));
+    if (!firstAt.isEmpty()) {
+      out.println(String.format(Locale.ROOT, "first significant after visitors (checked every "
+          + "%d): median %d, 90th percentile %d, in %d of %d runs", every,
+          firstAt.get((firstAt.size() - 1) / 2),
+          firstAt.get((int) Math.ceil(0.9 * firstAt.size()) - 1), firstAt.size(), runs));
+    }
     return AisleCommand.OK;
   }
 

@@ -66,6 +66,16 @@ public final class ShopClient {
     return send(HttpRequest.newBuilder(base.resolve("api/experiments")).GET());
   }
 
+  /** {@code GET /api/experiments/{name}}. */
+  public JsonNode experiment(String name) {
+    return send(HttpRequest.newBuilder(base.resolve("api/experiments/" + encode(name))).GET());
+  }
+
+  /** Ends an experiment ({@code POST /api/admin/experiments/{name}/end}). */
+  public JsonNode endExperiment(String name) {
+    return post("api/admin/experiments/" + encode(name) + "/end", JSON.createObjectNode());
+  }
+
   private JsonNode post(String path, ObjectNode body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
         .header("Content-Type", "application/json")

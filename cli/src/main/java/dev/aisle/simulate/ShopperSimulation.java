@@ -69,12 +69,23 @@ public final class ShopperSimulation {
    */
   public Result run(int visitors, long seed, String experiment, int every,
       Consumer<Checkpoint> checkpoints) {
+    return run(visitors, seed, experiment, every, false, checkpoints);
+  }
+
+  /**
+   * Runs up to {@code visitors} visitors, stopping at the first checkpoint that names a model
+   * better when {@code untilBetter}.
+   */
+  public Result run(int visitors, long seed, String experiment, int every, boolean untilBetter,
+      Consumer<Checkpoint> checkpoints) {
     SplittableRandom root = new SplittableRandom(seed);
     long[] counts = new long[4];
     String firstBetter = null;
     int firstAt = -1;
     Checkpoint last = null;
-    for (int v = 1; v <= visitors; v++) {
+    int v = 0;
+    while (v < visitors && !(untilBetter && firstBetter != null)) {
+      v++;
       visit("sim-" + seed + "-" + v, root.split(), experiment, counts);
       if (v % every == 0 || v == visitors) {
         last = new Checkpoint(v, report(experiment));
@@ -87,21 +98,22 @@ public final class ShopperSimulation {
         }
       }
     }
-    return new Result(visitors, counts[0], counts[1], counts[2], counts[3], firstBetter,
+    return new Result(v, counts[0], counts[1], counts[2], counts[3], firstBetter,
         firstAt, last);
   }
 
   /** The experiment's report: the one named, else the default one. */
   private JsonNode report(String experiment) {
+    if (experiment != null) {
+      return client.experiment(experiment);
+    }
     for (JsonNode e : client.experiments().get("experiments")) {
-      if (experiment == null ? e.path("default").asBoolean()
-          : e.get("name").asText().equals(experiment)) {
+      if (e.path("default").asBoolean()) {
         return e;
       }
     }
-    throw new IllegalStateException("the server runs no experiment"
-        + (experiment == null ? "" : " '" + experiment + "'") + "; start it with aisle serve "
-        + "--experiment NAME=A:50,B:50, or give --start");
+    throw new IllegalStateException("the server runs no experiment; start it with aisle serve "
+        + "--experiment NAME=A:50,B:50, or give --experiment NAME --start DEFINITION");
   }
 
   private void visit(String visitor, SplittableRandom rng, String experiment, long[] counts) {

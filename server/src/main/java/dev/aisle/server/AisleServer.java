@@ -244,6 +244,8 @@ public final class AisleServer implements AutoCloseable {
     r.get("/api/config", route("/api/config", this::clientConfig));
     r.get("/api/experiments", route("/api/experiments",
         ctx -> json(ctx, experiments.report())));
+    r.get("/api/experiments/{name}", route("/api/experiments/{name}",
+        ctx -> json(ctx, experiments.report(ctx.pathParam("name")))));
     r.post("/api/admin/experiments", route("/api/admin/experiments", this::startExperiment));
     r.post("/api/admin/experiments/{name}/end", route("/api/admin/experiments/{name}/end",
         this::endExperiment));

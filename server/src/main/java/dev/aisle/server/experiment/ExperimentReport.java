@@ -10,16 +10,23 @@ import java.util.Map;
  * One experiment as {@code GET /api/experiments} shows it. A split: per arm its visitors,
  * impressions, clicks, carts and purchases, the click-through rate (clicks per impression) and
  * carts and purchases per 1,000 impressions, each with its 95% interval; and every arm after
- * the first compared with the first (the control) by {@link Statistics#difference}. An
+ * the first compared with the first (the control) by {@link Statistics#difference}, once both have
+ * {@value #MIN_VISITORS} visitors. An
  * interleaving: clicks, carts and purchases credited to each model, the second model's share of
  * the credited clicks, and the share of lists it won among those with a preference, each with
  * its Wilson interval and exact binomial test. {@code "better"} names the model that is
  * significantly better on clicks, or is null.
  */
 final class ExperimentReport {
+  /**
+   * Visitors each arm of a split needs before its difference is tested: the delta method's
+   * normal approximation is poor below (a few visitors with long sessions swing the rate).
+   */
+  static final int MIN_VISITORS = 30;
+
   private static final String SPLIT_TEST = "two-sided z-test on the difference of the rates; "
       + "variances by the delta method over visitors, the unit of randomisation (Deng et al., "
-      + "KDD 2018); 95% intervals";
+      + "KDD 2018); 95% intervals; tested once each arm has " + MIN_VISITORS + " visitors";
   private static final String INTERLEAVE_TEST = "two-sided exact binomial test of the share "
       + "against 1/2, Wilson score 95% interval; a list is won by the model with more credited "
       + "clicks in it (team draft, Radlinski et al., CIKM 2008)";
@@ -66,13 +73,13 @@ final class ExperimentReport {
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("control", spec.arms().get(0).model());
       c.put("treatment", spec.arms().get(i).model());
-      Statistics.Difference ctr = Statistics.difference(arms[0].rate(Metric.CLICKS),
-          arms[i].rate(Metric.CLICKS));
+      boolean enough = arms[0].visitors() >= MIN_VISITORS && arms[i].visitors() >= MIN_VISITORS;
+      c.put("tested", enough);
+      Statistics.Difference ctr = compare(arms[0], arms[i], Metric.CLICKS, enough);
       c.put("ctr", difference(ctr, 1));
-      c.put("cartsPer1000", difference(Statistics.difference(arms[0].rate(Metric.CARTS),
-          arms[i].rate(Metric.CARTS)), 1000));
-      c.put("purchasesPer1000", difference(Statistics.difference(
-          arms[0].rate(Metric.PURCHASES), arms[i].rate(Metric.PURCHASES)), 1000));
+      c.put("cartsPer1000", difference(compare(arms[0], arms[i], Metric.CARTS, enough), 1000));
+      c.put("purchasesPer1000", difference(compare(arms[0], arms[i], Metric.PURCHASES, enough),
+          1000));
       comparisons.add(c);
       if (arms.length == 2 && ctr.significant()) {
         better = ctr.value() > 0 ? spec.arms().get(1).model() : spec.arms().get(0).model();
@@ -81,6 +88,14 @@ final class ExperimentReport {
     out.put("comparisons", comparisons);
     out.put("test", SPLIT_TEST);
     out.put("better", better);
+  }
+
+  /** The difference of the arms' rates, untested (no p-value) before {@code enough}. */
+  private static Statistics.Difference compare(ArmTotals a, ArmTotals b, Metric m,
+      boolean enough) {
+    Statistics.Difference d = Statistics.difference(a.rate(m), b.rate(m));
+    return enough ? d : new Statistics.Difference(d.value(), d.low(), d.high(), Double.NaN,
+        Double.NaN);
   }
 
   private static void interleave(ExperimentSpec spec, InterleaveTotals t,

@@ -51,7 +51,7 @@ public final class ExperimentServing {
   public Recommendations serve(String model, String experiment, String visitor, int k,
       Function<ServedModel, Recommendations> rank) {
     if (model != null && !model.isEmpty()) {
-      return rank.apply(models.get(model)).tracked(experiments.newId(), null);
+      return rank.apply(models.get(model)).tracked(experiments.untrackedId(), null);
     }
     ExperimentSpec spec = experiments.forRequest(experiment);
     if (spec != null && visitor == null && experiment != null && !experiment.isEmpty()) {
@@ -59,7 +59,7 @@ public final class ExperimentServing {
           + "visitor's id (the visitor parameter), to show them the same arm every time");
     }
     if (spec == null || visitor == null || !served(spec)) {
-      return rank.apply(models.get(null)).tracked(experiments.newId(), null);
+      return rank.apply(models.get(null)).tracked(experiments.untrackedId(), null);
     }
     long now = System.currentTimeMillis();
     if (spec.mode() == ExperimentSpec.Mode.SPLIT) {

@@ -58,10 +58,15 @@ public final class Experiments implements Closeable {
   /** Visitors whose clicks of the current session are remembered for conversions. */
   static final int MAX_VISITORS = 100_000;
 
+  /** The end of the ids of lists shown outside any experiment. */
+  private static final String UNTRACKED = "-n";
+
   /** Why an event was not credited to any arm. */
   public enum Skip {
     /** {@code from} names a list never issued (or one too old to be remembered). */
     UNKNOWN_FROM("unknownFrom"),
+    /** {@code from} names a list shown outside any experiment. */
+    OUTSIDE("outsideExperiment"),
     /** The product clicked was not in the list {@code from} names. */
     NOT_IN_LIST("notInList"),
     /** The list was shown to another visitor. */
@@ -309,6 +314,11 @@ public final class Experiments implements Closeable {
     return idPrefix + "-" + Long.toString(++sequence, 36);
   }
 
+  /** The id of a list shown outside any experiment: a click on it is counted as such. */
+  public String untrackedId() {
+    return newId() + UNTRACKED;
+  }
+
   /** Records a list a split showed, with a fresh id; returns the id. */
   public String impression(ExperimentSpec spec, int arm, String visitor, List<String> products,
       long now) {
@@ -364,7 +374,7 @@ public final class Experiments implements Closeable {
     Credit credit = null;
     if (e.from() != null) {
       Impression imp = issued.get(e.from());
-      Skip why = imp == null ? Skip.UNKNOWN_FROM
+      Skip why = imp == null ? (e.from().endsWith(UNTRACKED) ? Skip.OUTSIDE : Skip.UNKNOWN_FROM)
           : imp.experiment.ended ? Skip.ENDED
           : !imp.visitor.equals(e.customer()) ? Skip.OTHER_VISITOR
           : imp.armOf(e.product()) < 0 ? Skip.NOT_IN_LIST
@@ -536,6 +546,23 @@ public final class Experiments implements Closeable {
     logInfo.put("unusable", replayFailures);
     out.put("log", logInfo);
     return out;
+  }
+
+  /**
+   * One experiment's part of the report: the one named, or the default one for null.
+   *
+   * @throws ApiException 404 for an unknown name, or when no experiment runs
+   */
+  public synchronized Map<String, Object> report(String name) {
+    ExperimentSpec first = forRequest(null);
+    Running r = name == null ? (first == null ? null : running.get(first.name()))
+        : running.get(name);
+    if (r == null) {
+      throw new ApiException(404, "name", name == null ? "no experiment runs"
+          : "no experiment '" + name + "'; known: " + String.join(", ", running.keySet()));
+    }
+    return ExperimentReport.of(r.spec, r.ended, first != null
+        && first.name().equals(r.spec.name()), r.arms, r.mixed);
   }
 
   /** How many events were skipped for {@code why} since the start. */

@@ -83,7 +83,10 @@ class ExperimentsTest {
       assertThat(ex.skipped(Skip.UNKNOWN_FROM)).isEqualTo(1);
       assertThat(variant(ex, AB.assign("v1"))).containsEntry("clicks", 1L)
           .containsEntry("purchases", 0L);
+      assertThat(ex.record(event("v1", "P1", T0, Type.VIEW, ex.untrackedId())).skip())
+          .isEqualTo(Skip.OUTSIDE);
       assertThat(ex.report().get("skipped")).isEqualTo(Map.of("unknownFrom", 1L,
+          "outsideExperiment", 1L,
           "notInList", 1L, "otherVisitor", 1L, "repeatedClick", 1L, "experimentEnded", 0L,
           "cartWithoutClick", 1L, "purchaseWithoutClick", 1L));
     }
