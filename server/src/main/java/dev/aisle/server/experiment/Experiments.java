@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,12 +150,6 @@ public final class Experiments implements Closeable {
     }
   }
 
-  /** A visitor's clicks from recommendations in the current session, by product. */
-  private static final class Clicks {
-    long last;
-    final Map<String, Credit> byProduct = new HashMap<>();
-  }
-
   private record Credit(Running experiment, int arm) {}
 
   private final Map<String, Running> running = new LinkedHashMap<>();
@@ -169,23 +162,15 @@ public final class Experiments implements Closeable {
       return size() > MAX_ISSUED;
     }
   };
-  private final LinkedHashMap<String, Clicks> sessions = new LinkedHashMap<>(1024, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Clicks> eldest) {
-      return size() > MAX_VISITORS;
-    }
-  };
+  private final SessionCredits<Credit> sessions;
   private final EnumMap<Skip, Long> skipped = new EnumMap<>(Skip.class);
-  private final long gapMillis;
   private final String idPrefix;
   private long sequence;
   private ExperimentLog log;
   private long replayFailures;
 
   private Experiments(Duration sessionGap) {
-    this.gapMillis = sessionGap.toMillis();
+    this.sessions = new SessionCredits<>(sessionGap.toMillis(), MAX_VISITORS);
     byte[] r = new byte[5];
     new SecureRandom().nextBytes(r);
     StringBuilder p = new StringBuilder();
@@ -364,14 +349,8 @@ public final class Experiments implements Closeable {
 
   /** Credits one posted event, or counts why it cannot be credited. */
   public synchronized Recorded record(PostedEvent e) {
-    Clicks session = sessions.get(e.customer());
-    if (session != null) {
-      if (e.millis() - session.last > gapMillis) {
-        session.byProduct.clear();
-      }
-      session.last = Math.max(session.last, e.millis());
-    }
-    Credit credit = null;
+    sessions.seen(e.customer(), e.millis());
+    Credit credit;
     if (e.from() != null) {
       Impression imp = issued.get(e.from());
       Skip why = imp == null ? (e.from().endsWith(UNTRACKED) ? Skip.OUTSIDE : Skip.UNKNOWN_FROM)
@@ -394,7 +373,7 @@ public final class Experiments implements Closeable {
     } else if (e.type() == PostedEvent.Type.VIEW) {
       return Recorded.NONE;
     } else {
-      credit = session == null ? null : session.byProduct.get(e.product());
+      credit = sessions.creditOf(e.customer(), e.product());
       if (credit == null || credit.experiment().ended) {
         return skip(e.type() == PostedEvent.Type.CART ? Skip.CART_WITHOUT_CLICK
             : Skip.PURCHASE_WITHOUT_CLICK);
@@ -428,22 +407,12 @@ public final class Experiments implements Closeable {
     if (imp != null) {
       imp.clicked.add(product);
     }
-    remember(visitor, product, credit, millis);
-  }
-
-  /** Remembers for the session that the visitor reached {@code product} from a list. */
-  private void remember(String visitor, String product, Credit credit, long millis) {
-    Clicks session = sessions.computeIfAbsent(visitor, v -> new Clicks());
-    if (millis - session.last > gapMillis) {
-      session.byProduct.clear();
-    }
-    session.last = Math.max(session.last, millis);
-    session.byProduct.put(product, credit);
+    sessions.credit(visitor, product, credit, millis);
   }
 
   private void applyConversion(Credit credit, String visitor, String product,
       PostedEvent.Type type, long millis) {
-    remember(visitor, product, credit, millis);
+    sessions.credit(visitor, product, credit, millis);
     Running r = credit.experiment();
     boolean cart = type == PostedEvent.Type.CART;
     if (r.spec.mode() == ExperimentSpec.Mode.SPLIT) {
