@@ -45,6 +45,8 @@ final class ExperimentLog implements Closeable {
   private final FileChannel channel;
   private final int replayed;
   private final int corrupt;
+  /** Whether something was appended since the last force. */
+  private boolean dirty;
 
   private ExperimentLog(Path file, FileChannel channel, int replayed, int corrupt) {
     this.file = file;
@@ -154,15 +156,20 @@ final class ExperimentLog implements Closeable {
       while (b.hasRemaining()) {
         channel.write(b);
       }
+      dirty = true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to the experiment log " + file, e);
     }
   }
 
-  /** Forces what was appended onto the disk. */
+  /** Forces what was appended onto the disk, if anything was. */
   synchronized void force() {
+    if (!dirty) {
+      return;
+    }
     try {
       channel.force(false);
+      dirty = false;
     } catch (IOException e) {
       LOG.warn("cannot force the experiment log {} to disk: {}", file, e.getMessage());
     }
