@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * sessions. The issued ids held are the latest {@value #MAX_ISSUED}; a click on an older list is
  * counted as an unknown id.
  *
- * <p>Thread-safe: one lock, held for microseconds (an append is one write call).
+ * <p>Thread-safe: one lock, held for microseconds (an append is one write call); a request
+ * outside any experiment takes no lock.
  */
 public final class Experiments implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(Experiments.class);
@@ -165,7 +167,9 @@ public final class Experiments implements Closeable {
   private final SessionCredits<Credit> sessions;
   private final EnumMap<Skip, Long> skipped = new EnumMap<>(Skip.class);
   private final String idPrefix;
-  private long sequence;
+  private final AtomicLong sequence = new AtomicLong();
+  /** What {@link #forRequest} answers without a name, read without the lock. */
+  private volatile ExperimentSpec defaultSpec;
   private ExperimentLog log;
   private long replayFailures;
 
@@ -209,6 +213,7 @@ public final class Experiments implements Closeable {
         }
         ex.configured.add(spec.name());
       }
+      ex.chooseDefault();
     } catch (RuntimeException e) {
       ex.close();
       throw e;
@@ -239,6 +244,7 @@ public final class Experiments implements Closeable {
     running.put(spec.name(), new Running(spec));
     append(NODES.objectNode().put("r", "start").put("name", spec.name())
         .put("definition", spec.definition()));
+    chooseDefault();
     LOG.info("experiment '{}': {}", spec.name(), spec.definition());
     return true;
   }
@@ -258,6 +264,7 @@ public final class Experiments implements Closeable {
       r.ended = true;
       configured.remove(name);
       append(NODES.objectNode().put("r", "end").put("name", name));
+      chooseDefault();
     }
   }
 
@@ -268,8 +275,11 @@ public final class Experiments implements Closeable {
    * @throws ApiException a 400 naming the {@code experiment} parameter for an unknown or ended
    *     one
    */
-  public synchronized ExperimentSpec forRequest(String name) {
-    if (name != null && !name.isEmpty()) {
+  public ExperimentSpec forRequest(String name) {
+    if (name == null || name.isEmpty()) {
+      return defaultSpec;
+    }
+    synchronized (this) {
       Running r = running.get(name);
       if (r == null || r.ended) {
         throw ApiException.badRequest("experiment", (r == null ? "unknown experiment '"
@@ -277,15 +287,22 @@ public final class Experiments implements Closeable {
       }
       return r.spec;
     }
+  }
+
+  /** The default experiment: the first configured, else the first started and not ended. */
+  private void chooseDefault() {
+    ExperimentSpec d = null;
     if (!configured.isEmpty()) {
-      return running.get(configured.get(0)).spec;
-    }
-    for (Running r : running.values()) {
-      if (!r.ended) {
-        return r.spec;
+      d = running.get(configured.get(0)).spec;
+    } else {
+      for (Running r : running.values()) {
+        if (!r.ended) {
+          d = r.spec;
+          break;
+        }
       }
     }
-    return null;
+    defaultSpec = d;
   }
 
   private List<String> active() {
@@ -295,8 +312,8 @@ public final class Experiments implements Closeable {
   }
 
   /** A fresh recommendation id, unique across restarts (a random prefix per start). */
-  public synchronized String newId() {
-    return idPrefix + "-" + Long.toString(++sequence, 36);
+  public String newId() {
+    return idPrefix + "-" + Long.toString(sequence.incrementAndGet(), 36);
   }
 
   /** The id of a list shown outside any experiment: a click on it is counted as such. */
