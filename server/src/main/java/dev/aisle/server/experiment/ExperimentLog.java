@@ -144,17 +144,35 @@ final class ExperimentLog implements Closeable {
   }
 
   /** Appends one record. */
-  synchronized void append(ObjectNode record) {
+  void append(ObjectNode record) {
+    append(encode(record));
+  }
+
+  /**
+   * One record as its line (checksum, tab, JSON, newline), ready for {@link #append(ByteBuffer)}:
+   * encoding takes no lock, so callers can do it before taking theirs.
+   */
+  static ByteBuffer encode(ObjectNode record) {
+    byte[] json;
     try {
-      byte[] json = JSON.writeValueAsBytes(record);
-      CRC32C crc = new CRC32C();
-      crc.update(json);
-      byte[] head = String.format(Locale.ROOT, "%08x\t", crc.getValue())
-          .getBytes(StandardCharsets.US_ASCII);
-      ByteBuffer b = ByteBuffer.allocate(head.length + json.length + 1);
-      b.put(head).put(json).put((byte) '\n').flip();
-      while (b.hasRemaining()) {
-        channel.write(b);
+      json = JSON.writeValueAsBytes(record);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode " + record, e);
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(json);
+    byte[] head = String.format(Locale.ROOT, "%08x\t", crc.getValue())
+        .getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer b = ByteBuffer.allocate(head.length + json.length + 1);
+    b.put(head).put(json).put((byte) '\n').flip();
+    return b;
+  }
+
+  /** Appends one encoded record with one write call. */
+  synchronized void append(ByteBuffer line) {
+    try {
+      while (line.hasRemaining()) {
+        channel.write(line);
       }
       dirty = true;
     } catch (IOException e) {

@@ -7,6 +7,7 @@ import dev.aisle.server.experiment.ArmTotals.Metric;
 import dev.aisle.server.request.ApiException;
 import dev.aisle.server.request.PostedEvent;
 import java.io.Closeable;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -334,12 +335,8 @@ public final class Experiments implements Closeable {
    *
    * @param teams for an interleaved list, the model that contributed each product; else null
    */
-  public synchronized void impression(String id, ExperimentSpec spec, int arm, byte[] teams,
+  public void impression(String id, ExperimentSpec spec, int arm, byte[] teams,
       String visitor, List<String> products, long now) {
-    Running r = running.get(spec.name());
-    if (r == null || r.ended) {
-      return; // ended between choosing and recording: the list is shown, not counted
-    }
     ObjectNode rec = NODES.objectNode().put("r", "imp").put("id", id).put("e", spec.name())
         .put("v", visitor).put("a", arm).put("t", now);
     products.forEach(rec.putArray("p")::add);
@@ -350,8 +347,19 @@ public final class Experiments implements Closeable {
       }
       rec.put("teams", t.toString());
     }
-    append(rec);
-    applyImpression(id, r, arm, teams, visitor, List.copyOf(products));
+    // encoded before the lock: the busiest path holds it only to write and count
+    ByteBuffer line = ExperimentLog.encode(rec);
+    List<String> held = List.copyOf(products);
+    synchronized (this) {
+      Running r = running.get(spec.name());
+      if (r == null || r.ended) {
+        return; // ended between choosing and recording: the list is shown, not counted
+      }
+      if (log != null) {
+        log.append(line);
+      }
+      applyImpression(id, r, arm, teams, visitor, held);
+    }
   }
 
   private void applyImpression(String id, Running r, int arm, byte[] teams, String visitor,
