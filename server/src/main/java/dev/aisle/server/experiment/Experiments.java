@@ -197,10 +197,12 @@ public final class Experiments implements Closeable {
       Collection<String> models) {
     Experiments ex = new Experiments(sessionGap);
     if (logDir != null) {
+      long t0 = System.nanoTime();
       ex.log = ExperimentLog.open(logDir, ex::replay);
       if (ex.log.replayed() > 0) {
-        LOG.info("experiment log {}: replayed {} records of {} experiments", ex.log.file(),
-            ex.log.replayed(), ex.running.size());
+        LOG.info("experiment log {}: replayed {} records of {} experiments in {} ms",
+            ex.log.file(), ex.log.replayed(), ex.running.size(),
+            (System.nanoTime() - t0) / 1_000_000);
       }
     }
     try {
