@@ -1,5 +1,9 @@
 package dev.aisle.cli;
 
+import dev.aisle.events.EventLog;
+import dev.aisle.events.EventLogOptions;
+import dev.aisle.events.FsyncPolicy;
+import dev.aisle.events.SegmentLog;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.options.DurationConverter;
 import dev.aisle.server.AisleServer;
@@ -31,6 +35,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:", "  aisle serve --model yc.model --port 8080",
         "  aisle serve --model hybrid=shop.model --model i2v=i2v.model --catalog shop/catalog.csv",
         "  AISLE_API_KEY=secret aisle serve --model shop.model --cors-origin '*' --watch",
+        "  aisle serve --model shop.model --event-log events/ --fsync always",
         "  aisle serve --model shop.model --catalog shop/catalog.csv "
             + "--backend solr://localhost:8983/shop"})
 final class ServeCommand implements Callable<Integer> {
@@ -96,6 +101,31 @@ final class ServeCommand implements Callable<Integer> {
           + "shows its metrics, and the dashboard (/dashboard) draws it.")
   Path evaluation;
 
+  @Option(names = "--event-log", paramLabel = "DIR",
+      description = "Store every accepted event in CSV segments in DIR before answering "
+          + "(Aisle's log format: 'aisle ingest DIR/*.csv' reads them); live sessions are "
+          + "rebuilt from it on start. Without it events live only in memory.")
+  Path eventLog;
+
+  @Option(names = "--fsync", defaultValue = "always", paramLabel = "always|interval",
+      description = "always: answer once an fsync covered the events (group commit across "
+          + "requests; survives a power cut); interval: once written to the OS, fsync every "
+          + "--fsync-interval (survives a crash of the server). Default: ${DEFAULT-VALUE}.")
+  String fsync;
+
+  @Option(names = "--fsync-interval", defaultValue = "200ms", converter = DurationConverter.class,
+      paramLabel = "DURATION", description = "Default: ${DEFAULT-VALUE}.")
+  Duration fsyncInterval;
+
+  @Option(names = "--segment-size", defaultValue = "64", paramLabel = "MiB",
+      description = "An event log segment closes at this size. Default: ${DEFAULT-VALUE}.")
+  long segmentMib;
+
+  @Option(names = "--segment-age", defaultValue = "1h", converter = DurationConverter.class,
+      paramLabel = "DURATION", description = "An event log segment closes at this age. "
+          + "Default: ${DEFAULT-VALUE}.")
+  Duration segmentAge;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerOptions options = new ServerOptions(ModelRegistry.parse(models), catalog, host, port,
@@ -111,7 +141,10 @@ final class ServeCommand implements Callable<Integer> {
             + (name.isEmpty() ? "(default)" : name) + "'");
       }
     }
-    AisleServer server = AisleServer.start(options, engines);
+    EventLog log = eventLog == null ? EventLog.NONE
+        : SegmentLog.open(new EventLogOptions(eventLog, FsyncPolicy.parse(fsync), fsyncInterval,
+            segmentMib << 20, segmentAge));
+    AisleServer server = AisleServer.start(options, engines, log);
     spec.commandLine().getOut().printf("Aisle is serving on http://%s:%d/ (Ctrl-C to stop)%n",
         host, server.port());
     spec.commandLine().getOut().flush();

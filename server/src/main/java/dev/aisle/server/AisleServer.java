@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.aisle.BadInputException;
+import dev.aisle.events.Event;
+import dev.aisle.events.EventLog;
+import dev.aisle.events.EventLogUnavailableException;
+import dev.aisle.ingest.EventTypes;
 import dev.aisle.model.EmbeddingModel;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.search.SearchEngineException;
@@ -76,9 +80,12 @@ public final class AisleServer implements AutoCloseable {
   private final Map<String, ProductMap> maps = new ConcurrentHashMap<>();
   private final Javalin app;
   private final EngineBackends engines;
+  private final EventLog eventLog;
 
-  private AisleServer(ServerOptions options, Map<String, SearchBackend> backends) {
+  private AisleServer(ServerOptions options, Map<String, SearchBackend> backends,
+      EventLog eventLog) {
     this.options = options;
+    this.eventLog = eventLog;
     this.shop = Shop.load(options.catalog());
     this.models = new ModelRegistry(options.models(), shop, options.annThreshold(),
         options.neighbourListMax());
@@ -86,6 +93,8 @@ public final class AisleServer implements AutoCloseable {
         : EngineBackends.attach(backends, models);
     this.recommendations = new RecommendationService(shop, engines);
     this.sessions = new LiveSessions(options.sessionGap(), 100_000, ServerOptions.MAX_SESSION);
+    long since = System.currentTimeMillis() - options.sessionGap().toMillis();
+    eventLog.replay(since, e -> sessions.add(e.customer(), e.product(), e.millis()));
     this.evaluation = readEvaluation(options.evaluation());
     this.openApi = resource("openapi.json");
     metrics.gauge("aisle_models_loaded", () -> models.all().size());
@@ -169,6 +178,10 @@ public final class AisleServer implements AutoCloseable {
       }));
       r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage()));
       r.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, null, e.getMessage()));
+      r.exception(EventLogUnavailableException.class, (e, ctx) -> {
+        ctx.header("Retry-After", "5");
+        error(ctx, 503, null, e.getMessage());
+      });
       r.exception(SearchEngineException.class, (e, ctx) -> {
         LOG.warn("search backend failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         error(ctx, e.status() == 0 ? 503 : 502, null, "the search backend failed: "
@@ -203,7 +216,18 @@ public final class AisleServer implements AutoCloseable {
    * @throws dev.aisle.BadInputException when an engine does not hold the model file's export
    */
   public static AisleServer start(ServerOptions options, Map<String, SearchBackend> backends) {
-    AisleServer s = new AisleServer(options, backends);
+    return start(options, backends, EventLog.NONE);
+  }
+
+  /**
+   * As {@link #start(ServerOptions, Map)}, storing every accepted event in {@code eventLog}
+   * before answering, and rebuilding the live sessions from its tail first.
+   *
+   * @param eventLog the server closes it when it closes
+   */
+  public static AisleServer start(ServerOptions options, Map<String, SearchBackend> backends,
+      EventLog eventLog) {
+    AisleServer s = new AisleServer(options, backends, eventLog);
     s.app.start();
     LOG.info("serving {} on http://{}:{}/", s.models.all().keySet(), options.host(), s.port());
     return s;
@@ -219,6 +243,7 @@ public final class AisleServer implements AutoCloseable {
     background.shutdownNow();
     app.stop();
     engines.close();
+    eventLog.close();
   }
 
   // ---- handlers
@@ -273,20 +298,27 @@ public final class AisleServer implements AutoCloseable {
       throw ApiException.badRequest("body", "expected an event object or an array of them");
     }
     long now = System.currentTimeMillis();
-    List<long[]> times = new ArrayList<>();
+    List<Event> accepted = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       JsonNode e = events.get(i);
       String prefix = body.isArray() ? "[" + i + "]." : "";
       if (!e.isObject()) {
         throw ApiException.badRequest(prefix.isEmpty() ? "body" : prefix, "expected an object");
       }
-      textFieldAt(e, "customer", prefix);
-      textFieldAt(e, "product", prefix);
-      times.add(new long[] {timestamp(e.get("timestamp"), prefix, now)});
+      String customer = textFieldAt(e, "customer", prefix);
+      String product = textFieldAt(e, "product", prefix);
+      long millis = timestamp(e.get("timestamp"), prefix, now);
+      String type = eventType(e, prefix);
+      try {
+        accepted.add(new Event(customer, product, millis, type));
+      } catch (IllegalArgumentException bad) {
+        throw ApiException.badRequest(prefix + (bad.getMessage().startsWith("customer")
+            ? "customer" : "product"), prefix + bad.getMessage());
+      }
     }
-    for (int i = 0; i < events.size(); i++) {
-      sessions.add(events.get(i).get("customer").asText(), events.get(i).get("product").asText(),
-          times.get(i)[0]);
+    eventLog.append(accepted); // returns once they are stored: only then are they acknowledged
+    for (Event e : accepted) {
+      sessions.add(e.customer(), e.product(), e.millis());
     }
     ctx.status(202);
     json(ctx, Map.of("accepted", events.size()));
@@ -623,6 +655,20 @@ public final class AisleServer implements AutoCloseable {
       max = perCategory.asInt();
     }
     return new Rules(exclude, category, stock != null && stock.asBoolean(), max);
+  }
+
+  /** The optional {@code event} field: view (the default), cart or purchase, or an alias. */
+  private static String eventType(JsonNode e, String prefix) {
+    String raw = textFieldAt(e, "event", prefix, false);
+    if (raw == null) {
+      return EventTypes.VIEW;
+    }
+    String type = EventTypes.canonical(raw);
+    if (!Event.TYPES.contains(type)) {
+      throw ApiException.badRequest(prefix + "event", prefix + "event must be view, cart or "
+          + "purchase, was '" + raw + "'");
+    }
+    return type;
   }
 
   private static long timestamp(JsonNode n, String prefix, long now) {
