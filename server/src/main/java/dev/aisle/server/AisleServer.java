@@ -9,6 +9,7 @@ import dev.aisle.BadInputException;
 import dev.aisle.events.Event;
 import dev.aisle.events.EventLog;
 import dev.aisle.events.EventLogUnavailableException;
+import dev.aisle.fresh.FreshIndex;
 import dev.aisle.ingest.EventTypes;
 import dev.aisle.model.EmbeddingModel;
 import dev.aisle.search.SearchBackend;
@@ -64,6 +65,10 @@ public final class AisleServer implements AutoCloseable {
   private static final int MAX_BATCH = 1000;
   private static final int MAX_ID = 256;
   private static final int MAX_MAP_POINTS = 20_000;
+  /** Completed live sessions kept for freshness between retrains. */
+  private static final int FRESH_SESSIONS = 200_000;
+  /** How far back a start replays the event log at most (a model older than that is stale). */
+  private static final long MAX_REPLAY_MILLIS = 7 * 86_400_000L;
 
   /** Where the web module puts the built app on the class path. */
   static final String BUILT_IN_WEB = "/dev/aisle/web/app";
@@ -81,6 +86,7 @@ public final class AisleServer implements AutoCloseable {
   private final Javalin app;
   private final EngineBackends engines;
   private final EventLog eventLog;
+  private final FreshIndex fresh = new FreshIndex(FRESH_SESSIONS);
 
   private AisleServer(ServerOptions options, Map<String, SearchBackend> backends,
       EventLog eventLog) {
@@ -91,15 +97,16 @@ public final class AisleServer implements AutoCloseable {
         options.neighbourListMax());
     this.engines = backends.isEmpty() ? EngineBackends.NONE
         : EngineBackends.attach(backends, models);
-    this.recommendations = new RecommendationService(shop, engines);
-    this.sessions = new LiveSessions(options.sessionGap(), 100_000, ServerOptions.MAX_SESSION);
-    long since = System.currentTimeMillis() - options.sessionGap().toMillis();
-    eventLog.replay(since, e -> sessions.add(e.customer(), e.product(), e.millis()));
+    this.recommendations = new RecommendationService(shop, engines, new FreshAnswers(fresh, shop));
+    this.sessions = new LiveSessions(options.sessionGap(), 100_000, ServerOptions.MAX_SESSION,
+        fresh::fold);
+    replayEventLog();
     this.evaluation = readEvaluation(options.evaluation());
     this.openApi = resource("openapi.json");
     metrics.gauge("aisle_models_loaded", () -> models.all().size());
     metrics.gauge("aisle_model_reloads_total", models::reloads);
     metrics.gauge("aisle_live_sessions", sessions::size);
+    metrics.gauge("aisle_fresh_sessions_folded_total", fresh::folded);
     metrics.gauge("aisle_session_scan_block_share", () -> models.all().values().stream()
         .filter(m -> m.quantized() != null).mapToDouble(m -> m.quantized().scannedShare())
         .max().orElse(0));
@@ -108,8 +115,10 @@ public final class AisleServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    background.scheduleAtFixedRate(() -> sessions.expire(System.currentTimeMillis()), 1, 1,
-        TimeUnit.MINUTES);
+    // a session ends once idle for the gap; it is folded into the fresh index at the next tick
+    long tick = Math.max(100, Math.min(30_000, options.sessionGap().toMillis() / 2));
+    background.scheduleAtFixedRate(() -> sessions.expire(System.currentTimeMillis()), tick, tick,
+        TimeUnit.MILLISECONDS);
     if (options.watch()) {
       watchModelFiles();
     }
@@ -439,6 +448,7 @@ public final class AisleServer implements AutoCloseable {
         d.put("backend", engine.uri().toString());
       }
       d.put("provenance", m.loaded().info());
+      d.put("freshness", freshness(m));
       Object metricsOf = evaluationOf(m.model().algorithm());
       if (metricsOf != null) {
         d.put("evaluation", metricsOf);
@@ -478,6 +488,48 @@ public final class AisleServer implements AutoCloseable {
       throw new BadInputException(file + ": not an 'aisle evaluate --json' file: "
           + e.getMessage());
     }
+  }
+
+  /**
+   * Rebuilds the live sessions and the fresh index from the event log: every event since the
+   * oldest model file was written (at most a week back), so sessions that ended meanwhile count
+   * as fresh and those still going stay live.
+   */
+  private void replayEventLog() {
+    long now = System.currentTimeMillis();
+    long since = now - options.sessionGap().toMillis();
+    for (ServedModel m : models.all().values()) {
+      try {
+        since = Math.min(since, Files.getLastModifiedTime(m.path()).toMillis());
+      } catch (IOException e) {
+        // the file is being replaced: the live window is still replayed
+      }
+    }
+    long from = Math.max(since, now - MAX_REPLAY_MILLIS);
+    long[] n = {0};
+    eventLog.replay(from, e -> {
+      sessions.add(e.customer(), e.product(), e.millis());
+      n[0]++;
+    });
+    sessions.expire(now); // those idle for the gap by now are fresh at once, not at the next tick
+    if (n[0] > 0) {
+      LOG.info("replayed {} events since {} from the event log {}: {} sessions fresh, {} live",
+          n[0], Instant.ofEpochMilli(from), eventLog.describe(), fresh.folded(), sessions.size());
+    }
+  }
+
+  /** How a model takes in the sessions completed since it was trained ({@code /api/models}). */
+  private Map<String, Object> freshness(ServedModel m) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    long last = fresh.lastEventMillis();
+    d.put("lastEventFolded", last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last).toString());
+    d.put("sessionsFolded", fresh.folded());
+    d.put("sessionsHeld", fresh.held());
+    d.put("foldIn", m.unit() != null ? "new products get a vector from the products they are "
+        + "browsed with" : m.model() instanceof dev.aisle.model.pop.PopularityModel
+        ? "counts of completed sessions added" : "products browsed together in completed "
+        + "sessions placed by sessions together");
+    return d;
   }
 
   private void watchModelFiles() {

@@ -29,14 +29,13 @@ import java.util.function.IntFunction;
 final class RecommendationService {
   private final Shop shop;
   private final EngineBackends engines;
+  private final FreshAnswers fresh;
 
-  RecommendationService(Shop shop) {
-    this(shop, EngineBackends.NONE);
-  }
-
-  RecommendationService(Shop shop, EngineBackends engines) {
+  /** @param fresh completed live sessions merged into every answer, or null for none */
+  RecommendationService(Shop shop, EngineBackends engines, FreshAnswers fresh) {
     this.shop = shop;
     this.engines = engines;
+    this.fresh = fresh;
   }
 
   /** Products related to {@code productId}. */
@@ -48,7 +47,14 @@ final class RecommendationService {
     int want = candidates(k, rules);
     List<ScoredItem> ranked;
     IntFunction<String> reasons;
-    if (p < 0) {
+    IntFunction<ProductCard> cards = served::card;
+    FreshAnswers.Answer unknown = p < 0 && fresh != null
+        ? fresh.unknown(served, productId, want) : null;
+    if (unknown != null) {
+      ranked = unknown.ranked();
+      reasons = unknown.reasons();
+      cards = unknown.cards();
+    } else if (p < 0) {
       String category = shop.category(productId);
       ranked = popular(served, category, want);
       String reason = popularReason(category);
@@ -70,9 +76,16 @@ final class RecommendationService {
         ranked = TopK.select(scores, Math.min(products.size(), want), null);
       }
       reasons = relatedReasons(served, p);
+      if (fresh != null) {
+        FreshAnswers.Answer merged = fresh.related(served, p, ranked, reasons);
+        ranked = merged.ranked();
+        reasons = merged.reasons();
+        cards = merged.cards();
+      }
     }
-    return new Recommendations(apply(ranked, served, k, rules, p, reasons),
-        served.name(), p < 0, engine == null ? null : engine.uri().toString(), null, null);
+    return new Recommendations(apply(ranked, cards, k, rules, p, reasons),
+        served.name(), p < 0 && unknown == null, engine == null ? null : engine.uri().toString(),
+        null, null);
   }
 
   /** The next products for a session of product ids, oldest first. */
@@ -85,7 +98,14 @@ final class RecommendationService {
     int want = Math.min(products.size(), candidates(k, rules));
     List<ScoredItem> ranked;
     IntFunction<String> reasons;
-    if (fallback) {
+    IntFunction<ProductCard> cards = served::card;
+    FreshAnswers.Answer unknown = fallback && fresh != null && !session.isEmpty()
+        ? fresh.unknown(served, session.get(session.size() - 1), want) : null;
+    if (unknown != null) {
+      ranked = unknown.ranked();
+      reasons = unknown.reasons();
+      cards = unknown.cards();
+    } else if (fallback) {
       String category = session.isEmpty() ? null : shop.category(session.get(session.size() - 1));
       ranked = popular(served, category, want);
       String reason = popularReason(category);
@@ -102,9 +122,16 @@ final class RecommendationService {
         ranked = TopK.select(scores, want, null);
       }
       reasons = nextReasons(served, known[known.length - 1]);
+      if (fresh != null) {
+        FreshAnswers.Answer merged = fresh.next(served, session, known, ranked, reasons);
+        ranked = merged.ranked();
+        reasons = merged.reasons();
+        cards = merged.cards();
+      }
     }
-    return new Recommendations(apply(ranked, served, k, rules, -1, reasons), served.name(),
-        fallback, engine == null ? null : engine.uri().toString(), session, null);
+    return new Recommendations(apply(ranked, cards, k, rules, -1, reasons), served.name(),
+        fallback && unknown == null, engine == null ? null : engine.uri().toString(), session,
+        null);
   }
 
   /**
@@ -162,8 +189,9 @@ final class RecommendationService {
   }
 
   /** The first {@code k} ranked products that pass the rules, never {@code query}. */
-  private static List<Recommendations.Item> apply(List<ScoredItem> ranked, ServedModel served,
-      int k, Rules rules, int query, IntFunction<String> reasons) {
+  private static List<Recommendations.Item> apply(List<ScoredItem> ranked,
+      IntFunction<ProductCard> cards, int k, Rules rules, int query,
+      IntFunction<String> reasons) {
     List<Recommendations.Item> out = new ArrayList<>(k);
     Map<String, Integer> perCategory = new HashMap<>();
     for (ScoredItem s : ranked) {
@@ -173,7 +201,7 @@ final class RecommendationService {
       if (s.product() == query) {
         continue;
       }
-      ProductCard card = served.card(s.product());
+      ProductCard card = cards.apply(s.product());
       if (!rules.exclude().isEmpty() && rules.exclude().contains(card.id())) {
         continue;
       }
@@ -245,7 +273,7 @@ final class RecommendationService {
     return n == 1 ? "1 session" : n + " sessions";
   }
 
-  private static CoocModel cooc(Recommender model) {
+  static CoocModel cooc(Recommender model) {
     if (model instanceof CoocModel) {
       return (CoocModel) model;
     }
