@@ -4,9 +4,11 @@ import dev.aisle.events.EventLog;
 import dev.aisle.events.EventLogOptions;
 import dev.aisle.events.FsyncPolicy;
 import dev.aisle.events.SegmentLog;
+import dev.aisle.retrain.RetrainHistory;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.options.DurationConverter;
 import dev.aisle.server.AisleServer;
+import dev.aisle.server.Learning;
 import dev.aisle.server.ModelRegistry;
 import dev.aisle.server.ServerOptions;
 import java.nio.file.Path;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Spec;
         "  aisle serve --model hybrid=shop.model --model i2v=i2v.model --catalog shop/catalog.csv",
         "  AISLE_API_KEY=secret aisle serve --model shop.model --cors-origin '*' --watch",
         "  aisle serve --model shop.model --event-log events/ --fsync always",
+        "  aisle serve --model shop.model --event-log events/ --retrain-every 6h "
+            + "--train-window 30d --retrain-corpus shop.corpus",
         "  aisle serve --model shop.model --catalog shop/catalog.csv "
             + "--backend solr://localhost:8983/shop"})
 final class ServeCommand implements Callable<Integer> {
@@ -126,11 +130,33 @@ final class ServeCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   Duration segmentAge;
 
+  @Option(names = "--retrain-every", converter = DurationConverter.class, paramLabel = "DURATION",
+      description = "Run 'aisle retrain' on the event log this often, as a child process with "
+          + "lowered priority; a model that passes the quality gate is swapped in without "
+          + "stopping. Needs --event-log. GET /api/retrains shows every run.")
+  Duration retrainEvery;
+
+  @Option(names = "--train-window", defaultValue = "30d", converter = DurationConverter.class,
+      paramLabel = "DURATION", description = "The retrain's window. Default: ${DEFAULT-VALUE}.")
+  Duration trainWindow;
+
+  @Option(names = "--retrain-corpus", paramLabel = "CORPUS",
+      description = "The corpus the shop started with, added to the log's window on retrains.")
+  Path retrainCorpus;
+
+  @Option(names = "--retrain-param", paramLabel = "ALGORITHM:NAME=VALUE",
+      description = "A hyperparameter for retrains, as 'aisle retrain -p'.")
+  List<String> retrainParams = new ArrayList<>();
+
   @Override
   public Integer call() throws InterruptedException {
+    if (retrainEvery != null && eventLog == null) {
+      throw new IllegalArgumentException("--retrain-every needs --event-log: retrains learn "
+          + "from the events the server stores");
+    }
     ServerOptions options = new ServerOptions(ModelRegistry.parse(models), catalog, host, port,
         apiKey == null || apiKey.isEmpty() ? null : apiKey, corsOrigins, gap, annThreshold,
-        neighbourListMax, watch, web, evaluation);
+        neighbourListMax, watch || retrainEvery != null, web, evaluation);
     Map<String, SearchBackend> engines = new LinkedHashMap<>();
     for (String b : backends) {
       int eq = b.indexOf('=');
@@ -144,16 +170,41 @@ final class ServeCommand implements Callable<Integer> {
     EventLog log = eventLog == null ? EventLog.NONE
         : SegmentLog.open(new EventLogOptions(eventLog, FsyncPolicy.parse(fsync), fsyncInterval,
             segmentMib << 20, segmentAge));
-    AisleServer server = AisleServer.start(options, engines, log);
+    AisleServer server = AisleServer.start(options, engines, new Learning(log,
+        eventLog == null ? null : RetrainHistory.of(eventLog), retrainEvery));
+    RetrainSchedule retrains = retrainEvery == null ? null
+        : RetrainSchedule.start(retrainEvery, retrainArgs());
     spec.commandLine().getOut().printf("Aisle is serving on http://%s:%d/ (Ctrl-C to stop)%n",
         host, server.port());
     spec.commandLine().getOut().flush();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (retrains != null) {
+        retrains.close();
+      }
       server.close();
       stop.countDown();
     }));
     stop.await();
     return AisleCommand.OK;
+  }
+
+  /** The arguments of the scheduled {@code aisle retrain}, from this command's. */
+  private List<String> retrainArgs() {
+    List<String> a = new ArrayList<>(List.of("--event-log", eventLog.toString(),
+        "--train-window", trainWindow.toMillis() + "ms", "--session-gap", gap.toMillis() + "ms"));
+    for (String m : models) {
+      a.addAll(List.of("--model", m));
+    }
+    if (retrainCorpus != null) {
+      a.addAll(List.of("--corpus", retrainCorpus.toString()));
+    }
+    if (catalog != null) {
+      a.addAll(List.of("--catalog", catalog.toString()));
+    }
+    for (String p : retrainParams) {
+      a.addAll(List.of("-p", p));
+    }
+    return a;
   }
 }

@@ -41,22 +41,26 @@ final class ServerProcess implements AutoCloseable {
         "--port", "0"));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
-    CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      // reads stdout to the end, so that the server (and its children) never block on it
       try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
           StandardCharsets.UTF_8))) {
         String line;
         while ((line = out.readLine()) != null) {
           Matcher m = LISTENING.matcher(line);
           if (m.find()) {
-            return Integer.parseInt(m.group(1));
+            port.complete(Integer.parseInt(m.group(1)));
           }
         }
-        throw new IllegalStateException("the server exited with " + p.waitFor()
-            + " before listening; see " + log);
+        port.completeExceptionally(new IllegalStateException("the server exited with "
+            + p.waitFor() + " before listening; see " + log));
       } catch (IOException | InterruptedException e) {
-        throw new IllegalStateException(e);
+        port.completeExceptionally(e);
       }
-    });
+    }, "server-stdout");
+    reader.setDaemon(true);
+    reader.start();
     try {
       return new ServerProcess(p, port.get(60, TimeUnit.SECONDS));
     } catch (Exception e) {

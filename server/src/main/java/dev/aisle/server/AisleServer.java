@@ -10,6 +10,8 @@ import dev.aisle.events.Event;
 import dev.aisle.events.EventLog;
 import dev.aisle.events.EventLogUnavailableException;
 import dev.aisle.fresh.FreshIndex;
+import dev.aisle.retrain.RetrainHistory;
+import dev.aisle.retrain.RetrainRun;
 import dev.aisle.ingest.EventTypes;
 import dev.aisle.model.EmbeddingModel;
 import dev.aisle.search.SearchBackend;
@@ -86,12 +88,14 @@ public final class AisleServer implements AutoCloseable {
   private final Javalin app;
   private final EngineBackends engines;
   private final EventLog eventLog;
+  private final Learning learning;
   private final FreshIndex fresh = new FreshIndex(FRESH_SESSIONS);
 
   private AisleServer(ServerOptions options, Map<String, SearchBackend> backends,
-      EventLog eventLog) {
+      Learning learning) {
     this.options = options;
-    this.eventLog = eventLog;
+    this.learning = learning;
+    this.eventLog = learning.events();
     this.shop = Shop.load(options.catalog());
     this.models = new ModelRegistry(options.models(), shop, options.annThreshold(),
         options.neighbourListMax());
@@ -180,6 +184,7 @@ public final class AisleServer implements AutoCloseable {
       r.get("/api/customers/{id}/recommendations",
           route("/api/customers/{id}/recommendations", this::customer));
       r.post("/api/admin/reload", route("/api/admin/reload", this::reload));
+      r.get("/api/retrains", route("/api/retrains", this::retrains));
       // after every /api route: an unknown /api path is a JSON 404 for any client, never the web
       // app's index page (its history fallback answers whoever accepts text/html, curl's */* too)
       r.get("/api/*", route("unmatched", ctx -> {
@@ -225,18 +230,18 @@ public final class AisleServer implements AutoCloseable {
    * @throws dev.aisle.BadInputException when an engine does not hold the model file's export
    */
   public static AisleServer start(ServerOptions options, Map<String, SearchBackend> backends) {
-    return start(options, backends, EventLog.NONE);
+    return start(options, backends, Learning.NONE);
   }
 
   /**
-   * As {@link #start(ServerOptions, Map)}, storing every accepted event in {@code eventLog}
-   * before answering, and rebuilding the live sessions from its tail first.
+   * As {@link #start(ServerOptions, Map)}, storing every accepted event in the learning's event
+   * log before answering (after rebuilding the live sessions from it), and showing its retrains.
    *
-   * @param eventLog the server closes it when it closes
+   * @param learning the server closes its event log when it closes
    */
   public static AisleServer start(ServerOptions options, Map<String, SearchBackend> backends,
-      EventLog eventLog) {
-    AisleServer s = new AisleServer(options, backends, eventLog);
+      Learning learning) {
+    AisleServer s = new AisleServer(options, backends, learning);
     s.app.start();
     LOG.info("serving {} on http://{}:{}/", s.models.all().keySet(), options.host(), s.port());
     return s;
@@ -369,6 +374,20 @@ public final class AisleServer implements AutoCloseable {
           + "--evaluation FILE (written by 'aisle evaluate --json FILE')");
     }
     json(ctx, evaluation);
+  }
+
+  private void retrains(Context ctx) {
+    if (learning.retrainHistory() == null) {
+      throw new ApiException(404, null, "no retrain history: start the server with --event-log "
+          + "DIR, retrains of its events ('aisle retrain') are recorded in DIR/retrains.json");
+    }
+    List<RetrainRun> runs = new ArrayList<>(RetrainHistory.read(learning.retrainHistory()));
+    java.util.Collections.reverse(runs);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("history", learning.retrainHistory().toString());
+    out.put("every", learning.retrainEvery() == null ? null : learning.retrainEvery().toString());
+    out.put("runs", runs);
+    json(ctx, out);
   }
 
   private void reload(Context ctx) {

@@ -49,7 +49,7 @@ class EventLogServeTest {
 
   private AisleServer start(Path log) {
     return AisleServer.start(ServerOptions.of(List.of(model.toString()), null).withPort(0),
-        Map.of(), SegmentLog.open(EventLogOptions.of(log)));
+        Map.of(), new Learning(SegmentLog.open(EventLogOptions.of(log)), null, null));
   }
 
   private HttpResponse<String> post(AisleServer s, String body) throws Exception {

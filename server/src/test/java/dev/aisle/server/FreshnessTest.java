@@ -58,7 +58,8 @@ class FreshnessTest {
   private AisleServer start(Path log) {
     ServerOptions o = new ServerOptions(ModelRegistry.parse(models), null, "127.0.0.1", 0, null,
         List.of(), GAP, 20_000, 200_000, false, null, null);
-    return AisleServer.start(o, Map.of(), SegmentLog.open(EventLogOptions.of(log)));
+    return AisleServer.start(o, Map.of(), new Learning(SegmentLog.open(EventLogOptions.of(log)),
+        null, null));
   }
 
   private JsonNode get(AisleServer s, String path) throws Exception {
