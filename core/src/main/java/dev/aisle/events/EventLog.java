@@ -2,7 +2,9 @@ package dev.aisle.events;
 
 import java.io.Closeable;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Where accepted events are stored before they are acknowledged. Thread-safe: {@link #append}
@@ -36,6 +38,20 @@ public interface EventLog extends Closeable {
 
   /** Feeds {@code sink} the stored events with a time at or after {@code sinceMillis}, in log order. */
   void replay(long sinceMillis, Consumer<Event> sink);
+
+  /**
+   * Feeds {@code sink}, on a thread of the log's, the events other servers store from now on (a
+   * log shared by several servers: Kafka); a log only this server writes has none.
+   */
+  default void follow(Consumer<Event> sink) {}
+
+  /**
+   * Running totals for {@code /metrics}, by name without the {@code aisle_event_log_} prefix
+   * (e.g. {@code events_total}, {@code fsyncs_total}); empty for logs that keep none.
+   */
+  default Map<String, Supplier<Number>> counters() {
+    return Map.of();
+  }
 
   /** Where the log is, for logs and {@code /api/models}. */
   String describe();

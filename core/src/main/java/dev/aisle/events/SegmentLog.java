@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +105,12 @@ public final class SegmentLog implements EventLog {
   /** Fsyncs since the log was opened. */
   public long fsyncs() {
     return fsyncs.get();
+  }
+
+  @Override
+  public Map<String, Supplier<Number>> counters() {
+    return Map.of("events_total", appended::get, "commits_total", commits::get, "fsyncs_total",
+        fsyncs::get, "failing", () -> failure == null ? 0 : 1);
   }
 
   /** Why appends fail right now, or null when they do not. */

@@ -65,6 +65,7 @@ class SegmentLogTest {
       pool.shutdown();
       assertThat(log.appended()).isEqualTo(3200);
       assertThat(log.commits()).isLessThanOrEqualTo(1600);
+      assertThat(log.counters().get("events_total").get()).isEqualTo(3200L);
     }
     assertThat(read(dir)).containsExactlyInAnyOrderElementsOf(sent);
   }

@@ -105,12 +105,14 @@ public final class AisleServer implements AutoCloseable {
     this.sessions = new LiveSessions(options.sessionGap(), 100_000, ServerOptions.MAX_SESSION,
         fresh::fold);
     replayEventLog();
+    eventLog.follow(e -> sessions.add(e.customer(), e.product(), e.millis()));
     this.evaluation = readEvaluation(options.evaluation());
     this.openApi = resource("openapi.json");
     metrics.gauge("aisle_models_loaded", () -> models.all().size());
     metrics.gauge("aisle_model_reloads_total", models::reloads);
     metrics.gauge("aisle_live_sessions", sessions::size);
     metrics.gauge("aisle_fresh_sessions_folded_total", fresh::folded);
+    eventLog.counters().forEach((name, value) -> metrics.gauge("aisle_event_log_" + name, value));
     metrics.gauge("aisle_session_scan_block_share", () -> models.all().values().stream()
         .filter(m -> m.quantized() != null).mapToDouble(m -> m.quantized().scannedShare())
         .max().orElse(0));
