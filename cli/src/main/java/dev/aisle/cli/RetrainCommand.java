@@ -1,5 +1,8 @@
 package dev.aisle.cli;
 
+import dev.aisle.events.Segments;
+import dev.aisle.kafka.KafkaEventLog;
+import dev.aisle.kafka.TopicExport;
 import dev.aisle.options.DurationConverter;
 import dev.aisle.retrain.RetrainHistory;
 import dev.aisle.retrain.RetrainOptions;
@@ -48,9 +51,10 @@ import picocli.CommandLine.Spec;
 final class RetrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--event-log", required = true, paramLabel = "DIR",
-      description = "The event log 'aisle serve --event-log' writes.")
-  Path eventLog;
+  @Option(names = "--event-log", required = true, paramLabel = "DIR|kafka://HOST:PORT/TOPIC",
+      description = "The event log 'aisle serve --event-log' writes: its directory, or its "
+          + "Kafka topic (read from the start of the window).")
+  String eventLog;
 
   @Option(names = "--model", required = true, paramLabel = "[NAME=]FILE",
       description = "A served model file to retrain with its algorithm (repeat for more).")
@@ -91,7 +95,7 @@ final class RetrainCommand implements Callable<Integer> {
   List<String> params = new ArrayList<>();
 
   @Option(names = "--history", paramLabel = "FILE",
-      description = "Where runs are recorded. Default: DIR/retrains.json.")
+      description = "Where runs are recorded. Default: DIR/retrains.json; needed with Kafka.")
   Path history;
 
   @Mixin TrainingOptions run = new TrainingOptions();
@@ -99,9 +103,11 @@ final class RetrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    RetrainOptions o = new RetrainOptions(eventLog, corpus, catalog, window, testDays, k, maxDrop,
-        gap, CleaningOptions.DEFAULTS, run.seed, run.threads);
-    Path file = history != null ? history : RetrainHistory.of(eventLog);
+    boolean kafka = KafkaEventLog.isUri(eventLog);
+    if (kafka && history == null) {
+      throw new IllegalArgumentException("--history FILE is needed with a Kafka event log");
+    }
+    Path file = history != null ? history : RetrainHistory.of(Path.of(eventLog));
     List<RetrainRun> before = RetrainHistory.read(file);
     List<Retrainer.Target> targets = new ArrayList<>();
     for (ModelRegistry.Source s : ModelRegistry.parse(models)) {
@@ -112,6 +118,9 @@ final class RetrainCommand implements Callable<Integer> {
     Path scratch = Files.createTempDirectory("aisle-retrain");
     RetrainRun result;
     try {
+      Path segments = kafka ? fromTopic(scratch) : Path.of(eventLog);
+      RetrainOptions o = new RetrainOptions(segments, corpus, catalog, window, testDays, k,
+          maxDrop, gap, CleaningOptions.DEFAULTS, run.seed, run.threads);
       result = Retrainer.run(o, targets, scratch, line -> {
         out.println(line);
         out.flush();
@@ -122,6 +131,15 @@ final class RetrainCommand implements Callable<Integer> {
     RetrainHistory.append(file, result);
     out.println("recorded in " + file);
     return result.error() == null ? AisleCommand.OK : AisleCommand.FAILURE;
+  }
+
+  /** The topic's events of the window (by the servers' clocks) as a segment in scratch. */
+  private Path fromTopic(Path scratch) throws IOException {
+    Path dir = Files.createDirectories(scratch.resolve("topic"));
+    long n = TopicExport.write(eventLog, System.currentTimeMillis() - window.toMillis(),
+        Segments.path(dir, 1));
+    spec.commandLine().getOut().printf("read %,d events of %s%n", n, eventLog);
+    return dir;
   }
 
   private static void deleteTree(Path dir) {

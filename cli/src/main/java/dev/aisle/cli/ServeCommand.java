@@ -4,6 +4,7 @@ import dev.aisle.events.EventLog;
 import dev.aisle.events.EventLogOptions;
 import dev.aisle.events.FsyncPolicy;
 import dev.aisle.events.SegmentLog;
+import dev.aisle.kafka.KafkaEventLog;
 import dev.aisle.retrain.RetrainHistory;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.options.DurationConverter;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
         "  aisle serve --model shop.model --event-log events/ --fsync always",
         "  aisle serve --model shop.model --event-log events/ --retrain-every 6h "
             + "--train-window 30d --retrain-corpus shop.corpus",
+        "  aisle serve --model shop.model --event-log kafka://broker:9092/aisle-events",
         "  aisle serve --model shop.model --catalog shop/catalog.csv "
             + "--backend solr://localhost:8983/shop"})
 final class ServeCommand implements Callable<Integer> {
@@ -105,11 +107,17 @@ final class ServeCommand implements Callable<Integer> {
           + "shows its metrics, and the dashboard (/dashboard) draws it.")
   Path evaluation;
 
-  @Option(names = "--event-log", paramLabel = "DIR",
-      description = "Store every accepted event in CSV segments in DIR before answering "
-          + "(Aisle's log format: 'aisle ingest DIR/*.csv' reads them); live sessions are "
+  @Option(names = "--event-log", paramLabel = "DIR|kafka://HOST:PORT/TOPIC",
+      description = "Store every accepted event before answering: in CSV segments in DIR "
+          + "(Aisle's log format: 'aisle ingest DIR/*.csv' reads them), or on a Kafka topic "
+          + "that several servers share (each folds in the others' events). Live sessions are "
           + "rebuilt from it on start. Without it events live only in memory.")
-  Path eventLog;
+  String eventLog;
+
+  @Option(names = "--retrain-history", paramLabel = "FILE",
+      description = "The retrain history GET /api/retrains shows. Default: DIR/retrains.json "
+          + "for a directory event log; needed with Kafka.")
+  Path retrainHistory;
 
   @Option(names = "--fsync", defaultValue = "always", paramLabel = "always|interval",
       description = "always: answer once an fsync covered the events (group commit across "
@@ -167,13 +175,21 @@ final class ServeCommand implements Callable<Integer> {
             + (name.isEmpty() ? "(default)" : name) + "'");
       }
     }
+    boolean kafka = eventLog != null && KafkaEventLog.isUri(eventLog);
+    Path history = retrainHistory != null ? retrainHistory
+        : eventLog == null || kafka ? null : RetrainHistory.of(Path.of(eventLog));
+    if (retrainEvery != null && history == null) {
+      throw new IllegalArgumentException("--retrain-every with a Kafka event log needs "
+          + "--retrain-history FILE");
+    }
     EventLog log = eventLog == null ? EventLog.NONE
-        : SegmentLog.open(new EventLogOptions(eventLog, FsyncPolicy.parse(fsync), fsyncInterval,
-            segmentMib << 20, segmentAge));
-    AisleServer server = AisleServer.start(options, engines, new Learning(log,
-        eventLog == null ? null : RetrainHistory.of(eventLog), retrainEvery));
+        : kafka ? KafkaEventLog.open(eventLog)
+        : SegmentLog.open(new EventLogOptions(Path.of(eventLog), FsyncPolicy.parse(fsync),
+            fsyncInterval, segmentMib << 20, segmentAge));
+    AisleServer server = AisleServer.start(options, engines, new Learning(log, history,
+        retrainEvery));
     RetrainSchedule retrains = retrainEvery == null ? null
-        : RetrainSchedule.start(retrainEvery, retrainArgs());
+        : RetrainSchedule.start(retrainEvery, retrainArgs(history));
     spec.commandLine().getOut().printf("Aisle is serving on http://%s:%d/ (Ctrl-C to stop)%n",
         host, server.port());
     spec.commandLine().getOut().flush();
@@ -190,8 +206,9 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** The arguments of the scheduled {@code aisle retrain}, from this command's. */
-  private List<String> retrainArgs() {
-    List<String> a = new ArrayList<>(List.of("--event-log", eventLog.toString(),
+  private List<String> retrainArgs(Path history) {
+    List<String> a = new ArrayList<>(List.of("--event-log", eventLog, "--history",
+        history.toString(),
         "--train-window", trainWindow.toMillis() + "ms", "--session-gap", gap.toMillis() + "ms"));
     for (String m : models) {
       a.addAll(List.of("--model", m));

@@ -101,7 +101,7 @@ class CommandLineTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"ingest", "stats", "train", "evaluate", "recommend", "serve", "export",
-      "demo", "spark"})
+      "demo", "spark", "retrain"})
   void every_command_has_help_with_an_example(String command) {
     Run r = run(command, "--help");
     assertThat(r.code()).isZero();

@@ -5,15 +5,12 @@ import dev.aisle.corpus.Corpus;
 import dev.aisle.corpus.CorpusBuilder;
 import dev.aisle.corpus.CorpusFile;
 import dev.aisle.events.Event;
-import dev.aisle.events.EventLine;
+import dev.aisle.events.EventFileWriter;
 import dev.aisle.events.Segments;
 import dev.aisle.ingest.IngestOptions;
 import dev.aisle.ingest.Preset;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,16 +58,15 @@ public final class RetrainCorpus {
    * type the server does not take (such as {@code fav}) is written as a view.
    */
   private static Path asLog(Corpus corpus, Path file) throws IOException {
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      out.write(EventLine.HEADER_BYTES);
+    try (EventFileWriter out = new EventFileWriter(file)) {
       for (int s = 0; s < corpus.sessionCount(); s++) {
         int c = corpus.sessionCustomer(s);
         String customer = c < 0 ? "session-" + s : corpus.customerId(c);
         for (int e = corpus.sessionStart(s); e < corpus.sessionEnd(s); e++) {
           String type = corpus.eventTypes().isEmpty() ? "view"
               : corpus.eventTypes().get(corpus.type(e));
-          out.write(EventLine.encode(new Event(customer, corpus.products().id(corpus.item(e)),
-              corpus.time(e), Event.TYPES.contains(type) ? type : "view")));
+          out.write(new Event(customer, corpus.products().id(corpus.item(e)), corpus.time(e),
+              Event.TYPES.contains(type) ? type : "view"));
         }
       }
     }

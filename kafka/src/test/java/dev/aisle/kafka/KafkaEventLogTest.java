@@ -150,4 +150,27 @@ class KafkaEventLogTest {
       assertThat(e.getMessage()).contains(uri).contains("nothing was acknowledged");
     }
   }
+
+  @Test
+  void the_topic_exports_to_a_file_ingest_and_the_retrain_read() throws Exception {
+    Corpus corpus = TestShops.shop(dir.resolve("shop"), 100, 300, 4);
+    try (KafkaEventLog log = KafkaEventLog.open(uri("events-4"))) {
+      for (int s = 0; s < corpus.sessionCount(); s++) {
+        List<Event> events = new ArrayList<>();
+        for (int e = corpus.sessionStart(s); e < corpus.sessionEnd(s); e++) {
+          events.add(Event.view(corpus.customerId(corpus.sessionCustomer(s)),
+              corpus.products().id(corpus.item(e)), corpus.time(e)));
+        }
+        log.append(events);
+      }
+    }
+    Path segments = java.nio.file.Files.createDirectories(dir.resolve("topic"));
+    long n = TopicExport.write(uri("events-4"), 0, dev.aisle.events.Segments.path(segments, 1));
+    assertThat(n).isEqualTo(corpus.eventCount());
+    Corpus read = dev.aisle.retrain.RetrainCorpus.build(new dev.aisle.retrain.RetrainOptions(
+        segments, null, null, java.time.Duration.ofDays(60), 1, 20, 0.01,
+        java.time.Duration.ofMinutes(30), dev.aisle.session.CleaningOptions.DEFAULTS, 1, 1), dir);
+    assertThat(read.eventCount()).isEqualTo(corpus.eventCount());
+    assertThat(read.sessionCount()).isEqualTo(corpus.sessionCount());
+  }
 }
