@@ -379,16 +379,18 @@ public final class AisleServer implements AutoCloseable {
   }
 
   private void retrains(Context ctx) {
-    if (learning.retrainHistory() == null) {
-      throw new ApiException(404, null, "no retrain history: start the server with --event-log "
-          + "DIR, retrains of its events ('aisle retrain') are recorded in DIR/retrains.json");
-    }
-    List<RetrainRun> runs = new ArrayList<>(RetrainHistory.read(learning.retrainHistory()));
-    java.util.Collections.reverse(runs);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("history", learning.retrainHistory().toString());
+    Path history = learning.retrainHistory();
+    out.put("history", history == null ? null : history.toString());
     out.put("every", learning.retrainEvery() == null ? null : learning.retrainEvery().toString());
+    List<RetrainRun> runs = new ArrayList<>(history == null ? List.of()
+        : RetrainHistory.read(history));
+    java.util.Collections.reverse(runs);
     out.put("runs", runs);
+    if (history == null) {
+      out.put("note", "no retrain history: start the server with --event-log DIR; retrains of "
+          + "its events ('aisle retrain', or --retrain-every) are recorded in DIR/retrains.json");
+    }
     json(ctx, out);
   }
 

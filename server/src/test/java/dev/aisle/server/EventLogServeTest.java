@@ -134,4 +134,26 @@ class EventLogServeTest {
       assertThat(get(s, "/api/customers/dave/recommendations").get("session")).isEmpty();
     }
   }
+
+  @Test
+  void retrains_are_listed_newest_first_from_the_history() throws Exception {
+    Path history = dir.resolve("retrains.json");
+    for (String at : List.of("2026-12-01T00:00:00Z", "2026-12-01T06:00:00Z")) {
+      dev.aisle.retrain.RetrainHistory.append(history, new dev.aisle.retrain.RetrainRun(at, at,
+          null, null, 0, 0, 0, List.of(), "nothing to train on"));
+    }
+    try (AisleServer s = AisleServer.start(ServerOptions.of(List.of(model.toString()), null)
+        .withPort(0), Map.of(), new Learning(SegmentLog.open(EventLogOptions.of(dir.resolve(
+        "events"))), history, java.time.Duration.ofHours(6)))) {
+      JsonNode r = get(s, "/api/retrains");
+      assertThat(r.get("every").asText()).isEqualTo("PT6H");
+      assertThat(r.get("runs")).extracting(n -> n.get("startedAt").asText())
+          .containsExactly("2026-12-01T06:00:00Z", "2026-12-01T00:00:00Z");
+    }
+    try (AisleServer s = start(dir.resolve("other"))) {
+      JsonNode r = get(s, "/api/retrains");
+      assertThat(r.get("history").isNull()).isTrue();
+      assertThat(r.get("note").asText()).contains("--event-log DIR");
+    }
+  }
 }
