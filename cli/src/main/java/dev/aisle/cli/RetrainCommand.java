@@ -8,7 +8,7 @@ import dev.aisle.retrain.RetrainHistory;
 import dev.aisle.retrain.RetrainOptions;
 import dev.aisle.retrain.RetrainRun;
 import dev.aisle.retrain.Retrainer;
-import dev.aisle.server.ModelRegistry;
+import dev.aisle.server.models.ModelSource;
 import dev.aisle.session.CleaningOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -110,7 +110,7 @@ final class RetrainCommand implements Callable<Integer> {
     Path file = history != null ? history : RetrainHistory.of(Path.of(eventLog));
     List<RetrainRun> before = RetrainHistory.read(file);
     List<Retrainer.Target> targets = new ArrayList<>();
-    for (ModelRegistry.Source s : ModelRegistry.parse(models)) {
+    for (ModelSource s : ModelSource.parse(models)) {
       String name = s.name() != null ? s.name() : s.path().getFileName().toString();
       targets.add(new Retrainer.Target(name, s.path(), params,
           RetrainHistory.trainedUntil(before, s.path())));

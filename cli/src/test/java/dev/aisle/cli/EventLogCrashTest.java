@@ -135,7 +135,7 @@ class EventLogCrashTest {
       for (int round = 0; round < 3; round++) {
         try (ServerProcess server = ServerProcess.start(dir.resolve("server-" + round + ".log"),
             List.of(), "--model", model.toString(), "--event-log", log.toString(), "--fsync",
-            fsync, "--segment-size", "1")) {
+            fsync, "--segment-age", "500ms")) {
           AtomicBoolean stop = new AtomicBoolean();
           List<Future<?>> clients = post(pool, server.port(), "r" + round, ledger, stop);
           long until = System.currentTimeMillis() + 1500 + 300 * round;
@@ -166,7 +166,7 @@ class EventLogCrashTest {
     // events written but not yet acknowledged when the kill came may be there, but once
     assertThat(logged.values()).allMatch(n -> n == 1);
     assertThat(ledger.sent).containsAll(logged.keySet());
-    assertThat(Segments.list(log)).hasSizeGreaterThan(1); // 1 MiB segments rotated
+    assertThat(Segments.list(log)).hasSizeGreaterThan(2); // segments rotated every 500 ms
   }
 
   @Test

@@ -107,7 +107,7 @@ class KafkaEventLogTest {
     Path model = dir.resolve("cooc.model");
     ModelFile.write(m, ModelFile.info(m, t, 1, 1, CorpusFile.checksum(corpus),
         corpus.eventCount()), model);
-    ServerOptions o = ServerOptions.of(List.of(model.toString()), null).withPort(0);
+    ServerOptions o = ServerOptions.builder(List.of(model.toString())).port(0).build();
     String a = corpus.products().id(1);
     String b = corpus.products().id(2);
     try (AisleServer one = AisleServer.start(o, Map.of(), new Learning(

@@ -48,7 +48,7 @@ class EventLogServeTest {
   }
 
   private AisleServer start(Path log) {
-    return AisleServer.start(ServerOptions.of(List.of(model.toString()), null).withPort(0),
+    return AisleServer.start(ServerOptions.builder(List.of(model.toString())).port(0).build(),
         Map.of(), new Learning(SegmentLog.open(EventLogOptions.of(log)), null, null));
   }
 
@@ -142,8 +142,8 @@ class EventLogServeTest {
       dev.aisle.retrain.RetrainHistory.append(history, new dev.aisle.retrain.RetrainRun(at, at,
           null, null, 0, 0, 0, List.of(), "nothing to train on"));
     }
-    try (AisleServer s = AisleServer.start(ServerOptions.of(List.of(model.toString()), null)
-        .withPort(0), Map.of(), new Learning(SegmentLog.open(EventLogOptions.of(dir.resolve(
+    try (AisleServer s = AisleServer.start(ServerOptions.builder(List.of(model.toString()))
+        .port(0).build(), Map.of(), new Learning(SegmentLog.open(EventLogOptions.of(dir.resolve(
         "events"))), history, java.time.Duration.ofHours(6)))) {
       JsonNode r = get(s, "/api/retrains");
       assertThat(r.get("every").asText()).isEqualTo("PT6H");

@@ -56,8 +56,7 @@ class FreshnessTest {
   }
 
   private AisleServer start(Path log) {
-    ServerOptions o = new ServerOptions(ModelRegistry.parse(models), null, "127.0.0.1", 0, null,
-        List.of(), GAP, 20_000, 200_000, false, null, null);
+    ServerOptions o = ServerOptions.builder(models).port(0).sessionGap(GAP).build();
     return AisleServer.start(o, Map.of(), new Learning(SegmentLog.open(EventLogOptions.of(log)),
         null, null));
   }
