@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.zip.CRC32C;
 
 /**
@@ -19,6 +18,8 @@ public final class EventLine {
   /** {@link #HEADER} as bytes. */
   public static final byte[] HEADER_BYTES = HEADER.getBytes(StandardCharsets.UTF_8);
 
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private EventLine() {}
 
   /** The line for {@code event}, with its checksum and newline. */
@@ -29,11 +30,13 @@ public final class EventLine {
     field(b, event.product());
     b.append(',').append(Instant.ofEpochMilli(event.millis())).append(',').append(event.type());
     byte[] body = b.toString().getBytes(StandardCharsets.UTF_8);
-    String crc = String.format(Locale.ROOT, ",%08x\n", crc(body, 0, body.length));
-    byte[] tail = crc.getBytes(StandardCharsets.US_ASCII);
-    byte[] line = new byte[body.length + tail.length];
-    System.arraycopy(body, 0, line, 0, body.length);
-    System.arraycopy(tail, 0, line, body.length, tail.length);
+    long crc = crc(body, 0, body.length);
+    byte[] line = java.util.Arrays.copyOf(body, body.length + 10);
+    line[body.length] = ',';
+    for (int i = 0; i < 8; i++) { // eight lower-case hex digits, as decode reads them
+      line[body.length + 1 + i] = (byte) HEX[(int) (crc >>> (28 - 4 * i)) & 0xF];
+    }
+    line[line.length - 1] = '\n';
     return line;
   }
 
