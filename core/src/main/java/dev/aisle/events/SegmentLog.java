@@ -67,6 +67,12 @@ public final class SegmentLog implements EventLog {
 
   private record Batch(byte[] bytes, int events, CompletableFuture<Void> done) {}
 
+  /**
+   * Put on the queue by {@link #close}: the writer commits what came before it and stops. (Not an
+   * interrupt: an interrupted FileChannel closes itself mid-write.)
+   */
+  private static final Batch CLOSE = new Batch(new byte[0], 0, new CompletableFuture<>());
+
   private SegmentLog(EventLogOptions options) {
     this.options = options;
     this.writer = new Thread(this::run, "aisle-event-log");
@@ -183,7 +189,7 @@ public final class SegmentLog implements EventLog {
   @Override
   public void close() {
     closed = true;
-    writer.interrupt();
+    queue.add(CLOSE);
     try {
       writer.join(10_000);
     } catch (InterruptedException e) {
@@ -210,7 +216,8 @@ public final class SegmentLog implements EventLog {
 
   private void run() {
     List<Batch> group = new ArrayList<>();
-    while (!closed || !queue.isEmpty()) {
+    boolean stop = false;
+    while (!stop) {
       try {
         Batch first = queue.poll(pollMillis(), TimeUnit.MILLISECONDS);
         if (first == null) {
@@ -219,15 +226,13 @@ public final class SegmentLog implements EventLog {
         }
         group.add(first);
         queue.drainTo(group);
-        commit(group);
-      } catch (InterruptedException e) {
-        if (closed) {
-          queue.drainTo(group);
-          if (!group.isEmpty()) {
-            commit(group);
-          }
-          break;
+        stop = group.remove(CLOSE);
+        if (!group.isEmpty()) {
+          commit(group);
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stop = true;
       } finally {
         group.clear();
       }
