@@ -1,5 +1,8 @@
 package dev.aisle.fresh;
 
+import dev.aisle.catalog.Catalog;
+import dev.aisle.corpus.Corpus;
+import dev.aisle.corpus.ProductIndex;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +36,7 @@ public final class FreshIndex {
   private final List<ArrayDeque<Long>> postings = new ArrayList<>();
   private int[] counts = new int[64];
   private final int[][] ring;
+  private final long[] ringEnd;
     private long next;
   private long lastEventMillis = Long.MIN_VALUE;
   private long folded;
@@ -45,6 +49,7 @@ public final class FreshIndex {
     }
     this.capacity = capacity;
     this.ring = new int[capacity][];
+    this.ringEnd = new long[capacity];
   }
 
   /**
@@ -80,6 +85,7 @@ public final class FreshIndex {
       }
       int slot = (int) (next % capacity);
       ring[slot] = items;
+      ringEnd[slot] = endMillis;
       next++;
       folded++;
       held++;
@@ -133,6 +139,51 @@ public final class FreshIndex {
         out.add(new Together(ids.get(order.get(i)), together.get(order.get(i))));
       }
       return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The held sessions as a corpus, oldest first (each session's products once, in first-browsed
+   * order; its time is its last event's), for a model of the same kind as the served one to be
+   * trained on: session-kNN's index of the fresh sessions.
+   *
+   * @param folded the {@link #folded()} count the snapshot reflects
+   */
+  public record Snapshot(Corpus corpus, long folded) {}
+
+  /** A snapshot of the held sessions; see {@link Snapshot}. */
+  public Snapshot snapshot() {
+    lock.readLock().lock();
+    try {
+      int n = ids.size();
+      ProductIndex products = new ProductIndex(ids.toArray(new String[0]),
+          java.util.Arrays.copyOf(counts, n));
+      List<int[]> sessions = new ArrayList<>(held);
+      List<Long> times = new ArrayList<>(held);
+      for (long s = Math.max(0, next - capacity); s < next; s++) {
+        int slot = (int) (s % capacity);
+        if (ring[slot] != null) {
+          sessions.add(ring[slot]);
+          times.add(ringEnd[slot]);
+        }
+      }
+      int[] offsets = new int[sessions.size() + 1];
+      for (int i = 0; i < sessions.size(); i++) {
+        offsets[i + 1] = offsets[i] + sessions.get(i).length;
+      }
+      int[] items = new int[offsets[sessions.size()]];
+      long[] eventTimes = new long[items.length];
+      for (int i = 0; i < sessions.size(); i++) {
+        System.arraycopy(sessions.get(i), 0, items, offsets[i], sessions.get(i).length);
+        java.util.Arrays.fill(eventTimes, offsets[i], offsets[i + 1], times.get(i));
+      }
+      int[] noCustomer = new int[sessions.size()];
+      java.util.Arrays.fill(noCustomer, -1);
+      Corpus corpus = Corpus.of(products, new String[0], new String[] {"view"}, offsets,
+          noCustomer, items, eventTimes, new byte[items.length], Catalog.empty(n), null);
+      return new Snapshot(corpus, folded);
     } finally {
       lock.readLock().unlock();
     }

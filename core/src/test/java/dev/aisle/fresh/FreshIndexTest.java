@@ -35,4 +35,21 @@ class FreshIndexTest {
     assertThat(f.held()).isEqualTo(2);
     assertThat(f.folded()).isEqualTo(3);
   }
+
+  @Test
+  void a_snapshot_is_the_held_sessions_as_a_corpus_oldest_first() {
+    FreshIndex f = new FreshIndex(2);
+    f.fold(List.of("a", "b"), 10);
+    f.fold(List.of("b", "c", "b"), 20);
+    f.fold(List.of("c", "d"), 30); // the first rolls off
+    FreshIndex.Snapshot s = f.snapshot();
+    assertThat(s.folded()).isEqualTo(3);
+    assertThat(s.corpus().sessionCount()).isEqualTo(2);
+    List<String> first = new java.util.ArrayList<>();
+    for (int p : s.corpus().sessionItems(0)) {
+      first.add(s.corpus().products().id(p));
+    }
+    assertThat(first).containsExactly("b", "c");
+    assertThat(s.corpus().sessionTime(1)).isEqualTo(30);
+  }
 }

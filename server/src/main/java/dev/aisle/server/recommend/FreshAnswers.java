@@ -9,6 +9,7 @@ import dev.aisle.model.TopK;
 import dev.aisle.model.cooc.CoocModel;
 import dev.aisle.model.hybrid.HybridModel;
 import dev.aisle.model.pop.PopularityModel;
+import dev.aisle.model.sknn.SknnModel;
 import dev.aisle.server.models.ServedModel;
 import dev.aisle.server.shop.ProductCard;
 import dev.aisle.server.shop.Shop;
@@ -30,7 +31,10 @@ import java.util.function.IntFunction;
  * vectors of the products it was browsed with, weighted by sessions together; its related
  * products are the nearest to it</td><td>scored by cosine with the query, like the rest</td></tr>
  * <tr><td>pop</td><td>its count</td><td>ranked by training count + fresh count</td></tr>
- * <tr><td>cooc, sknn, hybrid, dense</td><td>the products it was browsed with, by sessions
+ * <tr><td>sknn</td><td colspan="2">the votes of its neighbours among the fresh sessions too:
+ * a second session-kNN index with the model's options over them ({@link FreshSessionKnn}), its
+ * votes added to the model's</td></tr>
+ * <tr><td>cooc, hybrid, dense</td><td>the products it was browsed with, by sessions
  * together</td><td>placed before the first answer with less co-browsing evidence (the model's
  * sessions together, if it counts them, plus the fresh ones)</td></tr>
  * </table>
@@ -48,10 +52,12 @@ public final class FreshAnswers {
 
   private final FreshIndex index;
   private final Shop shop;
+  private final FreshSessionKnn sknn;
 
   public FreshAnswers(FreshIndex index, Shop shop) {
     this.index = index;
     this.shop = shop;
+    this.sknn = new FreshSessionKnn(index);
   }
 
   /**
@@ -67,6 +73,9 @@ public final class FreshAnswers {
   public Answer related(ServedModel served, int query, List<ScoredItem> ranked,
       IntFunction<String> reasons) {
     String id = served.model().products().id(query);
+    if (served.model() instanceof SknnModel model) {
+      return withVotes(served, sknn.votes(model, List.of(id)), id, ranked, reasons);
+    }
     UnitVectors unit = served.retrieval().vectors().orElse(null);
     return merge(served, query, id, ranked, reasons, unit == null ? null : unit.row(query),
         "browsed together in ");
@@ -76,6 +85,9 @@ public final class FreshAnswers {
   public Answer next(ServedModel served, List<String> session, int[] known, List<ScoredItem> ranked,
       IntFunction<String> reasons) {
     String last = session.get(session.size() - 1);
+    if (served.model() instanceof SknnModel model) {
+      return withVotes(served, sknn.votes(model, session), null, ranked, reasons);
+    }
     int lastOrdinal = served.model().products().ordinal(last);
     float[] query = served.retrieval().vectors().isEmpty() ? null
         : ((EmbeddingModel) served.model()).sessionQuery(known);
@@ -88,6 +100,12 @@ public final class FreshAnswers {
    * browsed in; null when it was browsed with nothing yet (the caller falls back to popularity).
    */
   public Answer unknown(ServedModel served, String id, int want) {
+    if (served.model() instanceof SknnModel model) {
+      Map<String, Float> votes = sknn.votes(model, List.of(id));
+      String name = shop.name(id);
+      return votes.keySet().stream().allMatch(id::equals) ? null
+          : withVotes(served, votes, id, List.of(), p -> "browsed in sessions with " + name);
+    }
     List<FreshIndex.Together> together = index.together(id, TOGETHER);
     if (together.isEmpty()) {
       return null;
@@ -166,6 +184,45 @@ public final class FreshAnswers {
         : byEvidence(served, queryOrdinal, together, ranked, fresh);
     return new Answer(merged, extras::card, p -> p < products.size() ? reasons.apply(p)
         : reasonPrefix + sessions(newSessions.get(p)) + " since the last training");
+  }
+
+  /**
+   * The model's ranked products with the fresh session-kNN votes added (the same formula over
+   * other sessions: the same scale), and the products only the fresh sessions vote for.
+   *
+   * @param query a product not to recommend for itself, or null
+   */
+  private Answer withVotes(ServedModel served, Map<String, Float> votes, String query,
+      List<ScoredItem> ranked, IntFunction<String> reasons) {
+    if (votes.isEmpty()) {
+      return new Answer(ranked, served::card, reasons);
+    }
+    Map<String, Float> left = new HashMap<>(votes);
+    if (query != null) {
+      left.remove(query);
+    }
+    ProductIndex products = served.model().products();
+    Extras extras = new Extras(served);
+    List<ScoredItem> out = new ArrayList<>(ranked.size() + left.size());
+    for (ScoredItem s : ranked) {
+      Float v = left.remove(products.id(s.product()));
+      out.add(v == null ? s : new ScoredItem(s.product(), s.score() + v));
+    }
+    List<Map.Entry<String, Float>> rest = new ArrayList<>(left.entrySet());
+    rest.sort((a, b) -> Float.compare(b.getValue(), a.getValue()));
+    for (Map.Entry<String, Float> e : rest) {
+      int p = products.ordinal(e.getKey());
+      if (p < 0) {
+        if (extras.size() >= MAX_NEW) {
+          continue;
+        }
+        p = extras.add(e.getKey());
+      }
+      out.add(new ScoredItem(p, e.getValue()));
+    }
+    out.sort((a, b) -> Float.compare(b.score(), a.score()));
+    return new Answer(out, extras::card, p -> p < products.size() ? reasons.apply(p)
+        : "browsed in sessions like this since the last training");
   }
 
   /** Both lists by score (the fresh scores are on the model's scale: cosines). */
