@@ -111,6 +111,34 @@ public final class FreshIndex {
   }
 
   /**
+   * Drops the oldest held sessions that ended before {@code millis}: a retrained model has learned
+   * them, and counting them here too would count them twice. Sessions are held in the order they
+   * ended, so this stops at the first one that ended later.
+   */
+  public void dropBefore(long millis) {
+    lock.writeLock().lock();
+    try {
+      for (long s = Math.max(0, next - capacity); s < next; s++) {
+        int slot = (int) (s % capacity);
+        if (ring[slot] == null) {
+          continue;
+        }
+        if (ringEnd[slot] >= millis) {
+          break;
+        }
+        for (int p : ring[slot]) {
+          counts[p]--;
+          postings.get(p).pollFirst();
+        }
+        ring[slot] = null;
+        held--;
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
    * The products browsed in the same completed sessions as {@code product}, most sessions first
    * (ties in first-seen order), at most {@code limit}; empty for a product never seen.
    */

@@ -52,4 +52,18 @@ class FreshIndexTest {
     assertThat(first).containsExactly("b", "c");
     assertThat(s.corpus().sessionTime(1)).isEqualTo(30);
   }
+
+  @Test
+  void sessions_a_retrained_model_learned_are_dropped() {
+    FreshIndex f = new FreshIndex(10);
+    f.fold(List.of("a", "new"), 100);
+    f.fold(List.of("b", "new"), 200);
+    f.fold(List.of("c", "new"), 300);
+    f.dropBefore(250);
+    assertThat(f.held()).isEqualTo(1);
+    assertThat(f.together("new", 10)).containsExactly(new FreshIndex.Together("c", 1));
+    assertThat(f.count("a")).isZero();
+    f.fold(List.of("d", "new"), 400); // and it goes on folding
+    assertThat(f.count("new")).isEqualTo(2);
+  }
 }

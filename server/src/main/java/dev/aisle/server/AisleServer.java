@@ -141,8 +141,14 @@ public final class AisleServer implements AutoCloseable {
     });
     // a session ends once idle for the gap; it is folded into the fresh index at the next tick
     long tick = Math.max(100, Math.min(30_000, options.sessionGap().toMillis() / 2));
-    background.scheduleAtFixedRate(() -> sessions.expire(System.currentTimeMillis()), tick, tick,
-        TimeUnit.MILLISECONDS);
+    long[] seenLoad = {models.loadedAt()};
+    background.scheduleAtFixedRate(() -> {
+      sessions.expire(System.currentTimeMillis());
+      if (models.loadedAt() != seenLoad[0]) {
+        seenLoad[0] = models.loadedAt();
+        dropLearnedSessions();
+      }
+    }, tick, tick, TimeUnit.MILLISECONDS);
     if (options.watch()) {
       models.watch(background);
     }
@@ -486,6 +492,32 @@ public final class AisleServer implements AutoCloseable {
     if (n[0] > 0) {
       LOG.info("replayed {} events since {} from the event log {}: {} sessions fresh, {} live",
           n[0], Instant.ofEpochMilli(from), eventLog.describe(), fresh.folded(), sessions.size());
+    }
+  }
+
+  /**
+   * After a reload: drops from the fresh index the sessions that every served model has now
+   * been trained on, by the retrain history (a model that no recorded retrain swapped in keeps
+   * them all).
+   */
+  private void dropLearnedSessions() {
+    if (learning.retrainHistory() == null) {
+      return;
+    }
+    try {
+      List<RetrainRun> runs = RetrainHistory.read(learning.retrainHistory());
+      long until = Long.MAX_VALUE;
+      for (ServedModel m : models.all().values()) {
+        Long trained = RetrainHistory.trainedUntil(runs, m.path());
+        until = Math.min(until, trained == null ? Long.MIN_VALUE : trained);
+      }
+      if (until > Long.MIN_VALUE) {
+        fresh.dropBefore(until);
+        LOG.info("models reloaded: fresh sessions that ended before {} dropped (retrained on), "
+            + "{} held", Instant.ofEpochMilli(until), fresh.held());
+      }
+    } catch (BadInputException e) {
+      LOG.warn("cannot read the retrain history: {}", e.getMessage());
     }
   }
 

@@ -58,7 +58,7 @@ class FreshnessTest {
   private AisleServer start(Path log) {
     ServerOptions o = ServerOptions.builder(models).port(0).sessionGap(GAP).build();
     return AisleServer.start(o, Map.of(), new Learning(SegmentLog.open(EventLogOptions.of(log)),
-        null, null));
+        dev.aisle.retrain.RetrainHistory.of(log), null));
   }
 
   private JsonNode get(AisleServer s, String path) throws Exception {
@@ -158,5 +158,31 @@ class FreshnessTest {
     // popularity: 6 sessions are far fewer than the trained counts of the top products
     assertThat(ids(get(s, "/api/products/" + a + "/related?k=5&model=pop")))
         .doesNotContain(launched);
+  }
+
+  @Test
+  void once_every_model_is_retrained_on_them_the_fresh_sessions_are_dropped() throws Exception {
+    Path log = dir.resolve("events-dropped");
+    try (AisleServer s = start(log)) {
+      post(s, "/api/events", "[{\"customer\":\"w\",\"product\":\"" + corpus.products().id(5)
+          + "\"},{\"customer\":\"w\",\"product\":\"LAUNCHED-2\"}]");
+      eventually(System.currentTimeMillis(), () -> assertThat(get(s, "/api/models")
+          .get("models").get(0).get("freshness").get("sessionsHeld").asInt()).isEqualTo(1));
+      // a retrain swapped every model in, trained on events up to an hour from now
+      String until = java.time.Instant.now().plusSeconds(3600).toString();
+      List<dev.aisle.retrain.RetrainRun.Outcome> swapped = new ArrayList<>();
+      for (String m : models) {
+        swapped.add(new dev.aisle.retrain.RetrainRun.Outcome(m.substring(0, m.indexOf('=')),
+            m.substring(m.indexOf('=') + 1), null, List.of(), until, 0, 20, 0, null, null, true,
+            "test", 0));
+      }
+      dev.aisle.retrain.RetrainHistory.append(dev.aisle.retrain.RetrainHistory.of(log),
+          new dev.aisle.retrain.RetrainRun(until, until, until, until, 0, 0, 0, swapped, null));
+      post(s, "/api/admin/reload", "{}");
+      eventually(System.currentTimeMillis(), () -> assertThat(get(s, "/api/models")
+          .get("models").get(0).get("freshness").get("sessionsHeld").asInt()).isZero());
+      assertThat(get(s, "/api/products/LAUNCHED-2/related?model=cooc").get("fallback")
+          .asBoolean()).isTrue();
+    }
   }
 }
