@@ -78,7 +78,7 @@ public final class FreshAnswers {
     }
     UnitVectors unit = served.retrieval().vectors().orElse(null);
     return merge(served, query, id, ranked, reasons, unit == null ? null : unit.row(query),
-        "browsed together in ");
+        n -> "browsed together in " + sessions(n) + " since the last training");
   }
 
   /** The next products after {@code known}, with the fresh ones browsed with the last product. */
@@ -91,8 +91,9 @@ public final class FreshAnswers {
     int lastOrdinal = served.model().products().ordinal(last);
     float[] query = served.retrieval().vectors().isEmpty() ? null
         : ((EmbeddingModel) served.model()).sessionQuery(known);
+    String name = shop.name(last);
     return merge(served, lastOrdinal, last, ranked, reasons, query,
-        "often browsed after " + shop.name(last) + ": ");
+        n -> "often browsed after " + name + " (" + sessions(n) + " since the last training)");
   }
 
   /**
@@ -150,7 +151,8 @@ public final class FreshAnswers {
   }
 
   private Answer merge(ServedModel served, int queryOrdinal, String queryId,
-      List<ScoredItem> ranked, IntFunction<String> reasons, float[] vector, String reasonPrefix) {
+      List<ScoredItem> ranked, IntFunction<String> reasons, float[] vector,
+      IntFunction<String> newReason) {
     List<FreshIndex.Together> together = index.together(queryId, TOGETHER);
     ProductIndex products = served.model().products();
     Extras extras = new Extras(served);
@@ -183,7 +185,7 @@ public final class FreshAnswers {
     List<ScoredItem> merged = vector != null ? byScore(ranked, fresh)
         : byEvidence(served, queryOrdinal, together, ranked, fresh);
     return new Answer(merged, extras::card, p -> p < products.size() ? reasons.apply(p)
-        : reasonPrefix + sessions(newSessions.get(p)) + " since the last training");
+        : newReason.apply(newSessions.get(p)));
   }
 
   /**
