@@ -382,6 +382,10 @@ public final class SegmentLog implements EventLog {
     try {
       r = SegmentRecovery.scan(ch, null);
       if (!r.headerOk()) {
+        if (!tornHeader(ch)) {
+          throw new IOException(last + " is not an Aisle event log segment (its first line is "
+              + "not " + EventLine.HEADER.trim() + "); move it out of " + dir);
+        }
         // a segment whose header never reached the disk holds no acknowledged event
         ch.truncate(0);
         ch.write(ByteBuffer.wrap(EventLine.HEADER_BYTES), 0);
@@ -410,6 +414,25 @@ public final class SegmentLog implements EventLog {
       closeActive();
       startSegment(activeNumber + 1);
     }
+  }
+
+  /** Whether the file holds no more than a header cut short (or the zeros of a power cut). */
+  private static boolean tornHeader(FileChannel ch) throws IOException {
+    byte[] header = EventLine.HEADER_BYTES;
+    long size = ch.size();
+    if (size >= header.length) {
+      return false;
+    }
+    ByteBuffer b = ByteBuffer.allocate((int) size);
+    while (b.hasRemaining() && ch.read(b, b.position()) >= 0) {
+      // reads the whole short file
+    }
+    for (int i = 0; i < size; i++) {
+      if (b.get(i) != header[i] && b.get(i) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void startSegment(long number) throws IOException {

@@ -176,4 +176,21 @@ class SegmentLogTest {
       assertThat(e.getMessage()).contains("another Aisle server");
     }
   }
+
+  @Test
+  void a_segment_cut_in_its_header_starts_over_but_a_foreign_file_is_refused() throws Exception {
+    Files.createDirectories(dir);
+    Files.write(Segments.path(dir, 1), java.util.Arrays.copyOf(EventLine.HEADER_BYTES, 12));
+    try (SegmentLog log = SegmentLog.open(EventLogOptions.of(dir))) {
+      log.append(List.of(Event.view("c", "P", T0)));
+    }
+    assertThat(read(dir)).hasSize(1);
+    Files.writeString(Segments.path(dir, 2), "id,name\n1,a sofa\n");
+    try (SegmentLog log = SegmentLog.open(EventLogOptions.of(dir))) {
+      EventLogUnavailableException e = assertThrows(EventLogUnavailableException.class,
+          () -> log.append(List.of(Event.view("c", "P", T0))));
+      assertThat(e.getMessage()).contains("is not an Aisle event log segment");
+    }
+    assertThat(Files.readString(Segments.path(dir, 2))).isEqualTo("id,name\n1,a sofa\n");
+  }
 }
