@@ -155,7 +155,7 @@ describe('RetrainsPanel', () => {
           {
             startedAt: '2026-12-01T06:00:00Z', finishedAt: '2026-12-01T06:04:10.250Z',
             windowFrom: '2026-11-01T00:00:00Z', windowTo: '2026-12-01T05:59:00Z',
-            events: 120000, sessions: 30000, products: 2000, error: null,
+            events: 120000, sessions: 30000, products: 2000, damagedLines: 2, error: null,
             models: [
               { name: 'hybrid', algorithm: 'hybrid', testFrom: '2026-11-30T05:59:00Z', testSessions: 900,
                 predictions: 4100, candidate: { hr: 0.61, mrr: 0.3 }, serving: { hr: 0.6, mrr: 0.31 },
@@ -178,6 +178,7 @@ describe('RetrainsPanel', () => {
     expect(rows[0].text()).toContain('0.6100 / 0.3000')
     expect(rows[0].text()).toContain('0.6000 / 0.3100')
     expect(rows[0].text()).toContain('swapped in')
+    expect(rows[0].text()).toContain('2 damaged log lines left out')
     expect(rows[0].classes()).toContain('swapped')
     expect(rows[1].text()).toContain('kept')
     expect(rows[1].text()).toContain('worse by more than the allowed 0.01')

@@ -12,11 +12,13 @@ import java.util.List;
  * @param events events in the window
  * @param sessions sessions in the window
  * @param products products in the window
+ * @param damagedLines event log lines left out because their checksum did not match
  * @param models what happened to each model
  * @param error why the run stopped before deciding, or null
  */
 public record RetrainRun(String startedAt, String finishedAt, String windowFrom, String windowTo,
-    long events, int sessions, int products, List<Outcome> models, String error) {
+    long events, int sessions, int products, long damagedLines, List<Outcome> models,
+    String error) {
 
   /** HR@k and MRR@k on the gate's predictions. */
   public record Score(double hr, double mrr) {}

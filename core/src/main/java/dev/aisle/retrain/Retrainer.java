@@ -73,13 +73,18 @@ public final class Retrainer {
   public static RetrainRun run(RetrainOptions o, List<Target> targets, Path scratch,
       Consumer<String> log) {
     String started = Instant.now().toString();
-    Corpus corpus;
+    RetrainCorpus.Built built;
     try {
-      corpus = RetrainCorpus.build(o, scratch);
+      built = RetrainCorpus.build(o, scratch);
     } catch (RuntimeException e) {
       log.accept("retrain stopped: " + e.getMessage());
-      return new RetrainRun(started, Instant.now().toString(), null, null, 0, 0, 0, List.of(),
-          e.getMessage());
+      return new RetrainRun(started, Instant.now().toString(), null, null, 0, 0, 0, 0,
+          List.of(), e.getMessage());
+    }
+    Corpus corpus = built.corpus();
+    if (built.damagedLines() > 0) {
+      log.accept(String.format(Locale.ROOT, "%,d event log lines left out: their checksums do "
+          + "not match", built.damagedLines()));
     }
     long newest = Long.MIN_VALUE;
     for (int e = 0; e < corpus.eventCount(); e++) {
@@ -102,7 +107,7 @@ public final class Retrainer {
     return new RetrainRun(started, Instant.now().toString(),
         Instant.ofEpochMilli(corpus.sessionTime(0)).toString(),
         Instant.ofEpochMilli(newest).toString(), corpus.eventCount(), corpus.sessionCount(),
-        corpus.products().size(), List.copyOf(outcomes), null);
+        corpus.products().size(), built.damagedLines(), List.copyOf(outcomes), null);
   }
 
   private static RetrainRun.Outcome retrain(RetrainOptions o, Target t, Corpus corpus,

@@ -116,4 +116,19 @@ class RetrainerTest {
     RetrainHistory.append(dir.resolve("h.json"), run);
     assertThat(RetrainHistory.read(dir.resolve("h.json"))).containsExactly(run);
   }
+
+  @Test
+  void a_line_whose_checksum_fails_is_left_out_of_the_corpus_and_counted() throws Exception {
+    Path log = eventLog(dir);
+    Path segment = dev.aisle.events.Segments.list(log).get(0);
+    byte[] b = Files.readAllBytes(segment);
+    int line = dev.aisle.events.EventLine.HEADER_BYTES.length + 3; // in the first event's line
+    b[line] = (byte) (b[line] == 'x' ? 'y' : 'x');
+    Files.write(segment, b);
+    Path model = train(Algorithm.POP, corpus, "pop.model");
+    RetrainRun run = Retrainer.run(options(log, 0.01), List.of(new Retrainer.Target("pop", model,
+        List.of(), null)), dir, line2 -> { });
+    assertThat(run.damagedLines()).isEqualTo(1);
+    assertThat(run.events()).isLessThan(corpus.eventCount());
+  }
 }

@@ -169,7 +169,8 @@ class KafkaEventLogTest {
     assertThat(n).isEqualTo(corpus.eventCount());
     Corpus read = dev.aisle.retrain.RetrainCorpus.build(new dev.aisle.retrain.RetrainOptions(
         segments, null, null, java.time.Duration.ofDays(60), 1, 20, 0.01,
-        java.time.Duration.ofMinutes(30), dev.aisle.session.CleaningOptions.DEFAULTS, 1, 1), dir);
+        java.time.Duration.ofMinutes(30), dev.aisle.session.CleaningOptions.DEFAULTS, 1, 1), dir)
+        .corpus();
     assertThat(read.eventCount()).isEqualTo(corpus.eventCount());
     assertThat(read.sessionCount()).isEqualTo(corpus.sessionCount());
   }

@@ -140,7 +140,7 @@ class EventLogServeTest {
     Path history = dir.resolve("retrains.json");
     for (String at : List.of("2026-12-01T00:00:00Z", "2026-12-01T06:00:00Z")) {
       dev.aisle.retrain.RetrainHistory.append(history, new dev.aisle.retrain.RetrainRun(at, at,
-          null, null, 0, 0, 0, List.of(), "nothing to train on"));
+          null, null, 0, 0, 0, 0, List.of(), "nothing to train on"));
     }
     try (AisleServer s = AisleServer.start(ServerOptions.builder(List.of(model.toString()))
         .port(0).build(), Map.of(), new Learning(SegmentLog.open(EventLogOptions.of(dir.resolve(

@@ -177,7 +177,7 @@ class FreshnessTest {
             "test", 0));
       }
       dev.aisle.retrain.RetrainHistory.append(dev.aisle.retrain.RetrainHistory.of(log),
-          new dev.aisle.retrain.RetrainRun(until, until, until, until, 0, 0, 0, swapped, null));
+          new dev.aisle.retrain.RetrainRun(until, until, until, until, 0, 0, 0, 0, swapped, null));
       post(s, "/api/admin/reload", "{}");
       eventually(System.currentTimeMillis(), () -> assertThat(get(s, "/api/models")
           .get("models").get(0).get("freshness").get("sessionsHeld").asInt()).isZero());
