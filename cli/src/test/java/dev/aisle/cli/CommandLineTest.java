@@ -100,7 +100,8 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ingest", "stats", "train", "evaluate", "recommend", "serve", "export",
+  @ValueSource(strings = {"ingest", "stats", "train", "tune", "evaluate", "recommend", "serve",
+      "export",
       "demo", "spark"})
   void every_command_has_help_with_an_example(String command) {
     Run r = run(command, "--help");
