@@ -151,11 +151,16 @@ public final class Tuner {
         byLabel);
   }
 
-  /** {@code 20m}, {@code 90s}. */
+  /** {@code 20m}, {@code 1m30s}, {@code 45s}, {@code 5ms}. */
   static String describe(Duration d) {
     long s = d.toSeconds();
-    return s % 60 == 0 && s > 0 ? s / 60 + "m" : d.toMillis() % 1000 == 0 ? s + "s"
-        : d.toMillis() + "ms";
+    if (d.toMillis() % 1000 != 0 && s < 60) {
+      return d.toMillis() + "ms";
+    }
+    if (s < 60) {
+      return s + "s";
+    }
+    return s % 60 == 0 ? s / 60 + "m" : s / 60 + "m" + s % 60 + "s";
   }
 
   /** The search of one algorithm. Not thread-safe. */
