@@ -130,8 +130,8 @@ final class DemoCommand implements Callable<Integer> {
     for (String algorithm : SERVED) {
       models.add(algorithm + "=" + model(algorithm));
     }
-    return ServerOptions.of(models, catalog()).withHost(host).withPort(listenPort)
-        .withEvaluation(evaluation());
+    return ServerOptions.builder(models).catalog(catalog()).host(host).port(listenPort)
+        .evaluation(evaluation()).build();
   }
 
   private Path catalog() {

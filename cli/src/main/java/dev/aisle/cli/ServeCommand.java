@@ -3,7 +3,6 @@ package dev.aisle.cli;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.options.DurationConverter;
 import dev.aisle.server.AisleServer;
-import dev.aisle.server.ModelRegistry;
 import dev.aisle.server.ServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,10 +44,11 @@ final class ServeCommand implements Callable<Integer> {
           + "served at /images).")
   Path catalog;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--port", defaultValue = "" + ServerOptions.DEFAULT_PORT,
+      description = "Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
+  @Option(names = "--host", defaultValue = ServerOptions.DEFAULT_HOST,
       description = "Address to listen on (0.0.0.0 for all). Default: ${DEFAULT-VALUE}.")
   String host;
 
@@ -66,12 +66,14 @@ final class ServeCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   Duration gap;
 
-  @Option(names = "--ann-threshold", defaultValue = "20000", paramLabel = "N",
+  @Option(names = "--ann-threshold", defaultValue = "" + ServerOptions.DEFAULT_ANN_THRESHOLD,
+      paramLabel = "N",
       description = "Embedding models with this many products or more, and too many for "
           + "neighbour lists, use HNSW. Default: ${DEFAULT-VALUE}.")
   int annThreshold;
 
-  @Option(names = "--neighbour-lists-up-to", defaultValue = "200000", paramLabel = "N",
+  @Option(names = "--neighbour-lists-up-to",
+      defaultValue = "" + ServerOptions.DEFAULT_NEIGHBOUR_LIST_MAX, paramLabel = "N",
       description = "Embedding models with at most this many products get exact neighbour lists "
           + "computed at load (n^2 work), making /related a lookup; 0 turns them off. "
           + "Default: ${DEFAULT-VALUE}.")
@@ -98,9 +100,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ServerOptions options = new ServerOptions(ModelRegistry.parse(models), catalog, host, port,
-        apiKey == null || apiKey.isEmpty() ? null : apiKey, corsOrigins, gap, annThreshold,
-        neighbourListMax, watch, web, evaluation);
+    ServerOptions options = ServerOptions.builder(models).catalog(catalog).host(host).port(port)
+        .apiKey(apiKey).corsOrigins(corsOrigins).sessionGap(gap).annThreshold(annThreshold)
+        .neighbourListMax(neighbourListMax).watch(watch).webRoot(web).evaluation(evaluation)
+        .build();
     Map<String, SearchBackend> engines = new LinkedHashMap<>();
     for (String b : backends) {
       int eq = b.indexOf('=');

@@ -46,6 +46,15 @@ public interface Recommender {
    */
   void scoreRelated(int product, float[] scores);
 
+  /**
+   * Why this model recommends what it does, worded with the shop's {@code labels}. The default
+   * names the query product ("related to Linen cushion") and falls back to popularity for a
+   * session's next products; models that know more say more.
+   */
+  default Explainer explainer(ProductLabels labels) {
+    return Explainer.worded(labels, "related to ", null);
+  }
+
   /** Writes the model's parameters (not the vocabulary or provenance, which {@link ModelFile} writes). */
   void write(BinaryWriter out);
 }

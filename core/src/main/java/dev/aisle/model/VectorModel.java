@@ -26,6 +26,12 @@ public abstract class VectorModel implements EmbeddingModel {
     this.lambda = lambda;
   }
 
+  /** "similar to Linen cushion"; for a session "similar to what you browsed". */
+  @Override
+  public Explainer explainer(ProductLabels labels) {
+    return Explainer.worded(labels, "similar to ", "similar to what you browsed");
+  }
+
   @Override
   public ProductIndex products() {
     return products;

@@ -2,14 +2,29 @@ package dev.aisle.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.aisle.BadInputException;
-import dev.aisle.model.EmbeddingModel;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.search.SearchEngineException;
+import dev.aisle.server.access.AccessControl;
+import dev.aisle.server.live.LiveSessions;
+import dev.aisle.server.models.ModelRegistry;
+import dev.aisle.server.models.ServedModel;
+import dev.aisle.server.recommend.EngineBackends;
+import dev.aisle.server.recommend.RecommendationService;
+import dev.aisle.server.request.ApiException;
+import dev.aisle.server.request.JsonBody;
+import dev.aisle.server.request.PostedEvent;
+import dev.aisle.server.request.QueryParams;
+import dev.aisle.server.request.RecommendRequest;
+import dev.aisle.server.request.RequestLimits;
+import dev.aisle.server.request.Rules;
+import dev.aisle.server.shop.Shop;
+import dev.aisle.server.vectors.ProductMap;
+import dev.aisle.server.vectors.UnitVectors;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
@@ -17,19 +32,15 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,17 +49,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Aisle's HTTP API. Start it, ask it, stop it:
+ * Aisle's HTTP API: its routes, their handlers and the server's lifecycle. Start it, ask it,
+ * stop it:
  *
  * <pre>
- * try (AisleServer server = AisleServer.start(ServerOptions.of(List.of("shop.model"), catalog))) {
+ * try (AisleServer server = AisleServer.start(ServerOptions.builder(List.of("shop.model"))
+ *     .catalog(catalog).build())) {
  *   // GET http://127.0.0.1:{server.port()}/api/products/P000001/related?k=10
  * }
  * </pre>
  *
- * Every malformed request gets a 4xx JSON error naming the field at fault; nothing a client sends
- * produces a 5xx or a stack trace. Read endpoints are open; events and admin endpoints need the
- * API key once one is set.
+ * Every malformed request gets a 4xx JSON error naming the field at fault ({@link
+ * dev.aisle.server.request}); nothing a client sends produces a 5xx or a stack trace. Read
+ * endpoints are open; events and admin endpoints need the API key once one is set ({@link
+ * AccessControl}).
  */
 public final class AisleServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AisleServer.class);
@@ -57,20 +71,21 @@ public final class AisleServer implements AutoCloseable {
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
       .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
       .build();
-  private static final int MAX_BATCH = 1000;
-  private static final int MAX_ID = 256;
   private static final int MAX_MAP_POINTS = 20_000;
+  /** Customers whose live sessions are held at most. */
+  private static final int MAX_LIVE_CUSTOMERS = 100_000;
 
   /** Where the web module puts the built app on the class path. */
   static final String BUILT_IN_WEB = "/dev/aisle/web/app";
 
   private final ServerOptions options;
+  private final AccessControl access;
   private final ModelRegistry models;
   private final Shop shop;
   private final RecommendationService recommendations;
   private final LiveSessions sessions;
   private final RequestMetrics metrics = new RequestMetrics();
-  private final Map<String, Object> evaluation;
+  private final Evaluation evaluation;
   private final byte[] openApi;
   private final ScheduledExecutorService background;
   private final Map<String, ProductMap> maps = new ConcurrentHashMap<>();
@@ -79,21 +94,23 @@ public final class AisleServer implements AutoCloseable {
 
   private AisleServer(ServerOptions options, Map<String, SearchBackend> backends) {
     this.options = options;
+    this.access = new AccessControl(options.apiKey(), options.corsOrigins());
     this.shop = Shop.load(options.catalog());
     this.models = new ModelRegistry(options.models(), shop, options.annThreshold(),
         options.neighbourListMax());
     this.engines = backends.isEmpty() ? EngineBackends.NONE
         : EngineBackends.attach(backends, models);
     this.recommendations = new RecommendationService(shop, engines);
-    this.sessions = new LiveSessions(options.sessionGap(), 100_000, ServerOptions.MAX_SESSION);
-    this.evaluation = readEvaluation(options.evaluation());
+    this.sessions = new LiveSessions(options.sessionGap(), MAX_LIVE_CUSTOMERS,
+        RequestLimits.MAX_SESSION);
+    this.evaluation = options.evaluation() == null ? null
+        : Evaluation.read(options.evaluation(), JSON);
     this.openApi = resource("openapi.json");
     metrics.gauge("aisle_models_loaded", () -> models.all().size());
     metrics.gauge("aisle_model_reloads_total", models::reloads);
     metrics.gauge("aisle_live_sessions", sessions::size);
     metrics.gauge("aisle_session_scan_block_share", () -> models.all().values().stream()
-        .filter(m -> m.quantized() != null).mapToDouble(m -> m.quantized().scannedShare())
-        .max().orElse(0));
+        .mapToDouble(m -> m.retrieval().scannedShare()).max().orElse(0));
     this.background = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "aisle-background");
       t.setDaemon(true);
@@ -102,90 +119,17 @@ public final class AisleServer implements AutoCloseable {
     background.scheduleAtFixedRate(() -> sessions.expire(System.currentTimeMillis()), 1, 1,
         TimeUnit.MINUTES);
     if (options.watch()) {
-      watchModelFiles();
+      models.watch(background);
     }
     this.app = Javalin.create(config -> {
       config.jetty.host = options.host();
       config.jetty.port = options.port();
       // bodies up to 4x the limit are read whole and then refused with 413, so the client gets
       // the answer instead of a reset connection; larger ones Javalin refuses itself
-      config.http.maxRequestSize = 4L * ServerOptions.MAX_BODY;
+      config.http.maxRequestSize = 4L * RequestLimits.MAX_BODY;
       config.startup.showJavalinBanner = false;
-      if (options.catalog() != null) {
-        Path images = options.catalog().toAbsolutePath().getParent().resolve("images");
-        if (Files.isDirectory(images)) {
-          config.staticFiles.add(sf -> {
-            sf.hostedPath = "/images";
-            sf.directory = images.toString();
-            sf.location = Location.EXTERNAL;
-          });
-        }
-      }
-      if (options.webRoot() != null) {
-        config.staticFiles.add(sf -> {
-          sf.hostedPath = "/";
-          sf.directory = options.webRoot().toAbsolutePath().toString();
-          sf.location = Location.EXTERNAL;
-        });
-        config.spaRoot.addFile("/", options.webRoot().resolve("index.html").toAbsolutePath()
-            .toString(), Location.EXTERNAL);
-      } else if (AisleServer.class.getResource(BUILT_IN_WEB + "/index.html") != null) {
-        // the storefront and dashboard built by the web module, when it is on the class path
-        config.staticFiles.add(sf -> {
-          sf.hostedPath = "/";
-          sf.directory = BUILT_IN_WEB;
-          sf.location = Location.CLASSPATH;
-        });
-        config.spaRoot.addFile("/", BUILT_IN_WEB + "/index.html", Location.CLASSPATH);
-      }
-      var r = config.routes;
-      r.before(ctx -> {
-        ctx.attribute("aisle.t0", System.nanoTime());
-        cors(ctx);
-      });
-      r.after(this::recordMetrics);
-      r.options("/api/*", ctx -> ctx.status(204));
-      r.get("/health", route("/health", ctx -> json(ctx, Map.of("status", "ok",
-          "models", models.all().keySet()))));
-      r.get("/metrics", route("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4")
-          .result(metrics.scrape())));
-      r.get("/api/openapi.json", route("/api/openapi.json",
-          ctx -> ctx.contentType("application/json").result(openApi)));
-      r.get("/api/models", route("/api/models", ctx -> json(ctx, describeModels())));
-      r.get("/api/models/{name}/map", route("/api/models/{name}/map", this::productMap));
-      r.get("/api/evaluation", route("/api/evaluation", this::evaluation));
-      r.get("/api/products", route("/api/products", this::listProducts));
-      r.get("/api/products/{id}", route("/api/products/{id}", this::product));
-      r.get("/api/products/{id}/related", route("/api/products/{id}/related", this::related));
-      r.post("/api/recommendations", route("/api/recommendations", this::recommend));
-      r.post("/api/events", route("/api/events", this::events));
-      r.get("/api/customers/{id}/recommendations",
-          route("/api/customers/{id}/recommendations", this::customer));
-      r.post("/api/admin/reload", route("/api/admin/reload", this::reload));
-      // after every /api route: an unknown /api path is a JSON 404 for any client, never the web
-      // app's index page (its history fallback answers whoever accepts text/html, curl's */* too)
-      r.get("/api/*", route("unmatched", ctx -> {
-        throw new ApiException(404, null, "no such endpoint: GET " + ctx.path());
-      }));
-      r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage()));
-      r.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, null, e.getMessage()));
-      r.exception(SearchEngineException.class, (e, ctx) -> {
-        LOG.warn("search backend failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-        error(ctx, e.status() == 0 ? 503 : 502, null, "the search backend failed: "
-            + e.getMessage());
-      });
-      r.exception(HttpResponseException.class,
-          (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
-      r.exception(Exception.class, (e, ctx) -> {
-        LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-        error(ctx, 500, null, "internal error; the server log has the details");
-      });
-      r.error(404, "*", ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
-          error(ctx, 404, null, "no such endpoint: " + ctx.method() + " " + ctx.path());
-        }
-      });
-      r.error(405, "*", ctx -> error(ctx, 405, null, "method not allowed"));
+      staticFiles(config);
+      routes(config);
     });
   }
 
@@ -221,72 +165,128 @@ public final class AisleServer implements AutoCloseable {
     engines.close();
   }
 
+  // ---- configuration
+
+  /** The catalog's images at /images, and the web app (given, or built in) at /. */
+  private void staticFiles(JavalinConfig config) {
+    if (options.catalog() != null) {
+      Path images = options.catalog().toAbsolutePath().getParent().resolve("images");
+      if (Files.isDirectory(images)) {
+        config.staticFiles.add(sf -> {
+          sf.hostedPath = "/images";
+          sf.directory = images.toString();
+          sf.location = Location.EXTERNAL;
+        });
+      }
+    }
+    if (options.webRoot() != null) {
+      config.staticFiles.add(sf -> {
+        sf.hostedPath = "/";
+        sf.directory = options.webRoot().toAbsolutePath().toString();
+        sf.location = Location.EXTERNAL;
+      });
+      config.spaRoot.addFile("/", options.webRoot().resolve("index.html").toAbsolutePath()
+          .toString(), Location.EXTERNAL);
+    } else if (AisleServer.class.getResource(BUILT_IN_WEB + "/index.html") != null) {
+      // the storefront and dashboard built by the web module, when it is on the class path
+      config.staticFiles.add(sf -> {
+        sf.hostedPath = "/";
+        sf.directory = BUILT_IN_WEB;
+        sf.location = Location.CLASSPATH;
+      });
+      config.spaRoot.addFile("/", BUILT_IN_WEB + "/index.html", Location.CLASSPATH);
+    }
+  }
+
+  private void routes(JavalinConfig config) {
+    var r = config.routes;
+    r.before(ctx -> {
+      ctx.attribute("aisle.t0", System.nanoTime());
+      access.corsHeaders(ctx.header("Origin")).forEach(ctx::header);
+    });
+    r.after(this::recordMetrics);
+    r.options("/api/*", ctx -> ctx.status(204));
+    r.get("/health", route("/health", ctx -> json(ctx, Map.of("status", "ok",
+        "models", models.all().keySet()))));
+    r.get("/metrics", route("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4")
+        .result(metrics.scrape())));
+    r.get("/api/openapi.json", route("/api/openapi.json",
+        ctx -> ctx.contentType("application/json").result(openApi)));
+    r.get("/api/models", route("/api/models", ctx -> json(ctx, describeModels())));
+    r.get("/api/models/{name}/map", route("/api/models/{name}/map", this::productMap));
+    r.get("/api/evaluation", route("/api/evaluation", this::evaluation));
+    r.get("/api/products", route("/api/products", this::listProducts));
+    r.get("/api/products/{id}", route("/api/products/{id}", this::product));
+    r.get("/api/products/{id}/related", route("/api/products/{id}/related", this::related));
+    r.post("/api/recommendations", route("/api/recommendations", this::recommend));
+    r.post("/api/events", route("/api/events", this::events));
+    r.get("/api/customers/{id}/recommendations",
+        route("/api/customers/{id}/recommendations", this::customer));
+    r.post("/api/admin/reload", route("/api/admin/reload", this::reload));
+    // after every /api route: an unknown /api path is a JSON 404 for any client, never the web
+    // app's index page (its history fallback answers whoever accepts text/html, curl's */* too)
+    r.get("/api/*", route("unmatched", ctx -> {
+      throw new ApiException(404, null, "no such endpoint: GET " + ctx.path());
+    }));
+    r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.field(),
+        e.getMessage()));
+    r.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, null, e.getMessage()));
+    r.exception(SearchEngineException.class, (e, ctx) -> {
+      LOG.warn("search backend failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      error(ctx, e.status() == 0 ? 503 : 502, null, "the search backend failed: "
+          + e.getMessage());
+    });
+    r.exception(HttpResponseException.class,
+        (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
+    r.exception(Exception.class, (e, ctx) -> {
+      LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+      error(ctx, 500, null, "internal error; the server log has the details");
+    });
+    r.error(404, "*", ctx -> {
+      if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
+        error(ctx, 404, null, "no such endpoint: " + ctx.method() + " " + ctx.path());
+      }
+    });
+    r.error(405, "*", ctx -> error(ctx, 405, null, "method not allowed"));
+  }
+
   // ---- handlers
 
   private void listProducts(Context ctx) {
-    int page = intParam(ctx, "page", 0, 0, 1_000_000);
-    int size = intParam(ctx, "size", 24, 1, 200);
+    int page = QueryParams.integer("page", ctx.queryParam("page"), 0, 0, 1_000_000);
+    int size = QueryParams.integer("size", ctx.queryParam("size"), 24, 1, 200);
     json(ctx, shop.search(ctx.queryParam("q"), ctx.queryParam("category"), page, size,
         models.get(null).model().products()));
   }
 
   private void product(Context ctx) {
     String id = ctx.pathParam("id");
-    boolean known = shop.has(id) || models.get(null).model().products().ordinal(id) >= 0;
-    if (!known) {
+    int p = models.get(null).model().products().ordinal(id);
+    if (!shop.has(id) && p < 0) {
       throw new ApiException(404, "id", "unknown product '" + id + "'");
     }
-    int p = models.get(null).model().products().ordinal(id);
     json(ctx, shop.card(id).withViews(p < 0 ? 0 : models.get(null).model().products().count(p)));
   }
 
   private void related(Context ctx) {
     ServedModel model = models.get(ctx.queryParam("model"));
-    int k = intParam(ctx, "k", 20, 1, ServerOptions.MAX_K);
+    int k = kParam(ctx);
     json(ctx, recommendations.related(model, ctx.pathParam("id"), k, Rules.NONE));
   }
 
   private void recommend(Context ctx) {
-    JsonNode body = jsonBody(ctx);
-    if (!body.isObject()) {
-      throw ApiException.badRequest("body", "expected a JSON object");
-    }
-    List<String> session = stringList(body, "session", ServerOptions.MAX_SESSION, true);
-    int k = intField(body, "k", 20);
-    ServedModel model = models.get(textField(body, "model", false));
-    json(ctx, recommendations.next(model, session, k, rules(body)));
+    RecommendRequest request = RecommendRequest.parse(JsonBody.parse(ctx.contentType(),
+        ctx.bodyAsBytes()));
+    ServedModel model = models.get(request.model());
+    json(ctx, recommendations.next(model, request.session(), request.k(), request.rules()));
   }
 
   private void events(Context ctx) {
     requireKey(ctx);
-    JsonNode body = jsonBody(ctx);
-    List<JsonNode> events = new ArrayList<>();
-    if (body.isArray()) {
-      if (body.size() > MAX_BATCH) {
-        throw ApiException.badRequest("body", "at most " + MAX_BATCH + " events a request, got "
-            + body.size());
-      }
-      body.forEach(events::add);
-    } else if (body.isObject()) {
-      events.add(body);
-    } else {
-      throw ApiException.badRequest("body", "expected an event object or an array of them");
-    }
-    long now = System.currentTimeMillis();
-    List<long[]> times = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      JsonNode e = events.get(i);
-      String prefix = body.isArray() ? "[" + i + "]." : "";
-      if (!e.isObject()) {
-        throw ApiException.badRequest(prefix.isEmpty() ? "body" : prefix, "expected an object");
-      }
-      textFieldAt(e, "customer", prefix);
-      textFieldAt(e, "product", prefix);
-      times.add(new long[] {timestamp(e.get("timestamp"), prefix, now)});
-    }
-    for (int i = 0; i < events.size(); i++) {
-      sessions.add(events.get(i).get("customer").asText(), events.get(i).get("product").asText(),
-          times.get(i)[0]);
+    List<PostedEvent> events = PostedEvent.parse(JsonBody.parse(ctx.contentType(),
+        ctx.bodyAsBytes()), System.currentTimeMillis());
+    for (PostedEvent e : events) {
+      sessions.add(e.customer(), e.product(), e.millis());
     }
     ctx.status(202);
     json(ctx, Map.of("accepted", events.size()));
@@ -294,32 +294,32 @@ public final class AisleServer implements AutoCloseable {
 
   private void customer(Context ctx) {
     ServedModel model = models.get(ctx.queryParam("model"));
-    int k = intParam(ctx, "k", 20, 1, ServerOptions.MAX_K);
+    int k = kParam(ctx);
     String customer = ctx.pathParam("id");
     List<String> session = sessions.session(customer, System.currentTimeMillis());
-    json(ctx, recommendations.next(model, session, k,
-        new Rules(new HashSet<>(session), null, false, 0)).forCustomer(customer));
+    json(ctx, recommendations.next(model, session, k, Rules.excluding(new HashSet<>(session)))
+        .forCustomer(customer));
   }
 
   private void productMap(Context ctx) {
     ServedModel model = models.get(ctx.pathParam("name"));
-    if (model.unit() == null) {
+    Optional<UnitVectors> vectors = model.retrieval().vectors();
+    if (vectors.isEmpty()) {
       List<String> withVectors = new ArrayList<>();
-      models.all().values().stream().filter(m -> m.unit() != null)
+      models.all().values().stream().filter(m -> m.retrieval().vectors().isPresent())
           .forEach(m -> withVectors.add(m.name()));
       throw new ApiException(404, "name", "model '" + model.name() + "' ("
           + model.model().algorithm() + ") has no product vectors to map; "
           + (withVectors.isEmpty() ? "no loaded model has any (train item2vec)"
               : "models with vectors: " + String.join(", ", withVectors)));
     }
-    int limit = intParam(ctx, "limit", 5000, 1, MAX_MAP_POINTS);
+    int limit = QueryParams.integer("limit", ctx.queryParam("limit"), 5000, 1, MAX_MAP_POINTS);
     String key = model.name() + "@" + model.loaded().checksum() + "/" + limit;
     if (!maps.containsKey(key) && maps.size() > 32) {
       maps.clear(); // models were reloaded many times; the live ones are recomputed on demand
     }
-    ProductMap map = maps.computeIfAbsent(key,
-        k -> ProductMap.of((EmbeddingModel) model.model(), model.unit(), limit));
-    json(ctx, map.toJson(model.name(), (EmbeddingModel) model.model(), shop));
+    ProductMap map = maps.computeIfAbsent(key, k -> ProductMap.of(vectors.get(), limit));
+    json(ctx, map.toJson(model.name(), model.model().products(), model));
   }
 
   private void evaluation(Context ctx) {
@@ -327,7 +327,7 @@ public final class AisleServer implements AutoCloseable {
       throw new ApiException(404, null, "no evaluation loaded; start the server with "
           + "--evaluation FILE (written by 'aisle evaluate --json FILE')");
     }
-    json(ctx, evaluation);
+    json(ctx, evaluation.report());
   }
 
   private void reload(Context ctx) {
@@ -342,6 +342,15 @@ public final class AisleServer implements AutoCloseable {
   }
 
   // ---- helpers
+
+  private void requireKey(Context ctx) {
+    access.requireKey(ctx.header("X-API-Key"), ctx.header("Authorization"));
+  }
+
+  private static int kParam(Context ctx) {
+    return QueryParams.integer("k", ctx.queryParam("k"), RecommendRequest.DEFAULT_K, 1,
+        RequestLimits.MAX_K);
+  }
 
   private Handler route(String route, Handler handler) {
     return ctx -> {
@@ -359,37 +368,6 @@ public final class AisleServer implements AutoCloseable {
     }
   }
 
-  private void cors(Context ctx) {
-    String origin = ctx.header("Origin");
-    if (origin == null || options.corsOrigins().isEmpty()) {
-      return;
-    }
-    if (options.corsOrigins().contains("*") || options.corsOrigins().contains(origin)) {
-      ctx.header("Access-Control-Allow-Origin", options.corsOrigins().contains("*") ? "*"
-          : origin);
-      ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-      ctx.header("Access-Control-Allow-Headers", "Content-Type, X-API-Key, Authorization");
-      ctx.header("Vary", "Origin");
-    }
-  }
-
-  private void requireKey(Context ctx) {
-    String key = options.apiKey();
-    if (key == null) {
-      return;
-    }
-    String given = ctx.header("X-API-Key");
-    String auth = ctx.header("Authorization");
-    if (given == null && auth != null && auth.startsWith("Bearer ")) {
-      given = auth.substring("Bearer ".length());
-    }
-    if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-        key.getBytes(StandardCharsets.UTF_8))) {
-      throw new ApiException(401, "X-API-Key", "this endpoint needs the API key in the "
-          + "X-API-Key header");
-    }
-  }
-
   private Map<String, Object> describeModels() {
     List<Map<String, Object>> list = new ArrayList<>();
     for (ServedModel m : models.all().values()) {
@@ -399,17 +377,17 @@ public final class AisleServer implements AutoCloseable {
       d.put("products", m.model().products().size());
       d.put("file", m.path().toString());
       d.put("checksum", m.loaded().checksum());
-      d.put("ann", m.ann() != null);
-      d.put("neighbourLists", m.neighbours() != null);
-      d.put("vectors", m.unit() != null);
+      d.put("ann", m.retrieval().approximate());
+      d.put("neighbourLists", m.retrieval().neighbourLists());
+      d.put("vectors", m.retrieval().vectors().isPresent());
       SearchBackend engine = engines.of(m);
       if (engine != null) {
         d.put("backend", engine.uri().toString());
       }
       d.put("provenance", m.loaded().info());
-      Object metricsOf = evaluationOf(m.model().algorithm());
-      if (metricsOf != null) {
-        d.put("evaluation", metricsOf);
+      Object results = evaluation == null ? null : evaluation.resultsOf(m.model().algorithm());
+      if (results != null) {
+        d.put("evaluation", results);
       }
       list.add(d);
     }
@@ -418,51 +396,9 @@ public final class AisleServer implements AutoCloseable {
     out.put("default", models.all().keySet().iterator().next());
     out.put("loadedAt", Instant.ofEpochMilli(models.loadedAt()).toString());
     if (evaluation != null) {
-      out.put("protocol", evaluation.get("protocol"));
+      out.put("protocol", evaluation.protocol());
     }
     return out;
-  }
-
-  private Object evaluationOf(String algorithm) {
-    if (evaluation == null || !(evaluation.get("results") instanceof List)) {
-      return null;
-    }
-    for (Object row : (List<?>) evaluation.get("results")) {
-      if (row instanceof Map && algorithm.equals(((Map<?, ?>) row).get("model"))) {
-        return row;
-      }
-    }
-    return null;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> readEvaluation(Path file) {
-    if (file == null) {
-      return null;
-    }
-    try {
-      return JSON.readValue(file.toFile(), Map.class);
-    } catch (IOException e) {
-      throw new BadInputException(file + ": not an 'aisle evaluate --json' file: "
-          + e.getMessage());
-    }
-  }
-
-  private void watchModelFiles() {
-    long[] seen = {models.newestFileTime()};
-    background.scheduleWithFixedDelay(() -> {
-      long t = models.newestFileTime();
-      if (t > seen[0]) {
-        seen[0] = t;
-        try {
-          models.reload();
-          LOG.info("model files changed: reloaded {}", models.all().keySet());
-        } catch (RuntimeException e) {
-          LOG.warn("model files changed but reload failed, still serving the old ones: {}",
-              e.getMessage());
-        }
-      }
-    }, 2, 2, TimeUnit.SECONDS);
   }
 
   private static byte[] resource(String name) {
@@ -499,153 +435,5 @@ public final class AisleServer implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode an error", e);
     }
-  }
-
-  private static JsonNode jsonBody(Context ctx) {
-    String type = ctx.contentType();
-    if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new ApiException(415, "Content-Type", "send application/json, not " + type);
-    }
-    byte[] bytes = ctx.bodyAsBytes();
-    if (bytes.length == 0) {
-      throw ApiException.badRequest("body", "the body is empty; send a JSON object");
-    }
-    if (bytes.length > ServerOptions.MAX_BODY) {
-      throw new ApiException(413, "body", "the body is larger than " + ServerOptions.MAX_BODY
-          + " bytes");
-    }
-    try {
-      return JSON.readTree(bytes);
-    } catch (IOException e) {
-      String detail = e instanceof JsonProcessingException
-          ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
-      throw ApiException.badRequest("body", "malformed JSON: " + detail);
-    }
-  }
-
-  private static int intParam(Context ctx, String name, int defaultValue, int min, int max) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isEmpty()) {
-      return defaultValue;
-    }
-    try {
-      int x = Integer.parseInt(v.trim());
-      if (x < min || x > max) {
-        throw ApiException.badRequest(name, name + " must be in " + min + ".." + max + ", was "
-            + x);
-      }
-      return x;
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name, name + " must be a whole number, was '" + v + "'");
-    }
-  }
-
-  private static int intField(JsonNode body, String name, int defaultValue) {
-    JsonNode n = body.get(name);
-    if (n == null || n.isNull()) {
-      return defaultValue;
-    }
-    if (!n.isInt()) {
-      throw ApiException.badRequest(name, name + " must be a whole number");
-    }
-    int k = n.asInt();
-    if (k < 1 || k > ServerOptions.MAX_K) {
-      throw ApiException.badRequest(name, name + " must be in 1.." + ServerOptions.MAX_K
-          + ", was " + k);
-    }
-    return k;
-  }
-
-  private static String textField(JsonNode body, String name, boolean required) {
-    return textFieldAt(body, name, "", required);
-  }
-
-  private static String textFieldAt(JsonNode body, String name, String prefix) {
-    return textFieldAt(body, name, prefix, true);
-  }
-
-  private static String textFieldAt(JsonNode body, String name, String prefix, boolean required) {
-    JsonNode n = body.get(name);
-    if (n == null || n.isNull()) {
-      if (required) {
-        throw ApiException.badRequest(prefix + name, prefix + name + " is required");
-      }
-      return null;
-    }
-    if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > MAX_ID) {
-      throw ApiException.badRequest(prefix + name, prefix + name
-          + " must be a non-empty string of at most " + MAX_ID + " characters");
-    }
-    return n.asText();
-  }
-
-  private static List<String> stringList(JsonNode body, String name, int max, boolean required) {
-    JsonNode n = body.get(name);
-    if (n == null || n.isNull()) {
-      if (required) {
-        throw ApiException.badRequest(name, name + " is required: a list of product ids");
-      }
-      return List.of();
-    }
-    if (!n.isArray()) {
-      throw ApiException.badRequest(name, name + " must be a list of product ids");
-    }
-    if (n.size() > max) {
-      throw ApiException.badRequest(name, name + " has " + n.size() + " products; at most "
-          + max);
-    }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < n.size(); i++) {
-      JsonNode x = n.get(i);
-      if (!x.isTextual() || x.asText().isEmpty() || x.asText().length() > MAX_ID) {
-        throw ApiException.badRequest(name + "[" + i + "]", name + "[" + i
-            + "] must be a product id string");
-      }
-      out.add(x.asText());
-    }
-    return out;
-  }
-
-  private static Rules rules(JsonNode body) {
-    Set<String> exclude = new HashSet<>(stringList(body, "exclude", 10_000, false));
-    String category = textField(body, "category", false);
-    JsonNode stock = body.get("inStockOnly");
-    if (stock != null && !stock.isNull() && !stock.isBoolean()) {
-      throw ApiException.badRequest("inStockOnly", "inStockOnly must be true or false");
-    }
-    JsonNode perCategory = body.get("maxPerCategory");
-    int max = 0;
-    if (perCategory != null && !perCategory.isNull()) {
-      if (!perCategory.isInt() || perCategory.asInt() < 0) {
-        throw ApiException.badRequest("maxPerCategory", "maxPerCategory must be a whole "
-            + "number >= 0");
-      }
-      max = perCategory.asInt();
-    }
-    return new Rules(exclude, category, stock != null && stock.asBoolean(), max);
-  }
-
-  private static long timestamp(JsonNode n, String prefix, long now) {
-    if (n == null || n.isNull()) {
-      return now;
-    }
-    if (n.isIntegralNumber()) {
-      long t = n.asLong();
-      if (t < 631_152_000_000L || t > 4_102_444_800_000L) {
-        throw ApiException.badRequest(prefix + "timestamp", prefix + "timestamp must be epoch "
-            + "milliseconds between 1990 and 2100, was " + t);
-      }
-      return t;
-    }
-    if (n.isTextual()) {
-      try {
-        return Instant.parse(n.asText()).toEpochMilli();
-      } catch (DateTimeParseException e) {
-        throw ApiException.badRequest(prefix + "timestamp", prefix + "timestamp must be "
-            + "epoch milliseconds or ISO-8601 such as 2026-01-05T10:00:00Z");
-      }
-    }
-    throw ApiException.badRequest(prefix + "timestamp", prefix + "timestamp must be a number "
-        + "or an ISO-8601 string");
   }
 }

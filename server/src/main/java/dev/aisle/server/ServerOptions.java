@@ -1,11 +1,18 @@
 package dev.aisle.server;
 
+import dev.aisle.server.models.ModelSource;
+import dev.aisle.session.SessionSplitter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * How to run the server.
+ * How to run the server, made by a {@link Builder} that holds every default in one place:
+ *
+ * <pre>
+ * ServerOptions options = ServerOptions.builder(List.of("shop.model"))
+ *     .catalog(Path.of("shop/catalog.csv")).port(0).apiKey("secret").build();
+ * </pre>
  *
  * @param models the models to serve, the first is the default
  * @param catalog the shop's catalog file (names, categories, prices, images), or null
@@ -20,23 +27,27 @@ import java.util.List;
  *     lists, computed at load ({@code n^2} work: about 10 s at 100k products on 2 cores)
  * @param watch reload the models when their files change
  * @param webRoot a built web app to serve at {@code /}, or null
- * @param evaluation an {@code aisle evaluate --json} file whose metrics {@code /api/models} shows
+ * @param evaluation an {@code aisle evaluate --json} file whose metrics {@code /api/models} shows,
+ *     or null
  */
-public record ServerOptions(List<ModelRegistry.Source> models, Path catalog, String host,
-    int port, String apiKey, List<String> corsOrigins, Duration sessionGap, int annThreshold,
+public record ServerOptions(List<ModelSource> models, Path catalog, String host, int port,
+    String apiKey, List<String> corsOrigins, Duration sessionGap, int annThreshold,
     int neighbourListMax, boolean watch, Path webRoot, Path evaluation) {
 
-  /** Largest request body accepted, in bytes. */
-  public static final int MAX_BODY = 1 << 20;
+  /** Default of {@code host}: this machine only. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
 
-  /** Most products a session may name. */
-  public static final int MAX_SESSION = 500;
+  /** Default of {@code port}. */
+  public static final int DEFAULT_PORT = 8080;
+
+  /** Default of {@code sessionGap}, as in ingest. */
+  public static final Duration DEFAULT_SESSION_GAP = SessionSplitter.DEFAULT_GAP;
+
+  /** Default of {@code annThreshold}. */
+  public static final int DEFAULT_ANN_THRESHOLD = 20_000;
 
   /** Default of {@code neighbourListMax}. */
   public static final int DEFAULT_NEIGHBOUR_LIST_MAX = 200_000;
-
-  /** Largest k. */
-  public static final int MAX_K = 1000;
 
   public ServerOptions {
     if (port < 0 || port > 65535) {
@@ -49,46 +60,110 @@ public record ServerOptions(List<ModelRegistry.Source> models, Path catalog, Str
       throw new IllegalArgumentException("neighbour list max must be >= 0, was "
           + neighbourListMax);
     }
+    if (sessionGap.isNegative() || sessionGap.isZero()) {
+      throw new IllegalArgumentException("session gap must be positive, was " + sessionGap);
+    }
     models = List.copyOf(models);
     corsOrigins = List.copyOf(corsOrigins);
   }
 
   /** Options for models given as {@code NAME=FILE} or {@code FILE}, everything else default. */
-  public static ServerOptions of(List<String> models, Path catalog) {
-    return new ServerOptions(ModelRegistry.parse(models), catalog, "127.0.0.1", 8080, null,
-        List.of(), Duration.ofMinutes(30), 20_000, DEFAULT_NEIGHBOUR_LIST_MAX, false, null,
-        null);
+  public static Builder builder(List<String> models) {
+    return new Builder(ModelSource.parse(models));
   }
 
-  public ServerOptions withPort(int p) {
-    return new ServerOptions(models, catalog, host, p, apiKey, corsOrigins, sessionGap,
-        annThreshold, neighbourListMax, watch, webRoot, evaluation);
+  /** A builder holding these options, to change some. */
+  public Builder toBuilder() {
+    return new Builder(models).catalog(catalog).host(host).port(port).apiKey(apiKey)
+        .corsOrigins(corsOrigins).sessionGap(sessionGap).annThreshold(annThreshold)
+        .neighbourListMax(neighbourListMax).watch(watch).webRoot(webRoot).evaluation(evaluation);
   }
 
-  public ServerOptions withApiKey(String key) {
-    return new ServerOptions(models, catalog, host, port, key, corsOrigins, sessionGap,
-        annThreshold, neighbourListMax, watch, webRoot, evaluation);
-  }
+  /** Builds {@link ServerOptions}; every option not set keeps its default. Not thread-safe. */
+  public static final class Builder {
+    private final List<ModelSource> models;
+    private Path catalog;
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private String apiKey;
+    private List<String> corsOrigins = List.of();
+    private Duration sessionGap = DEFAULT_SESSION_GAP;
+    private int annThreshold = DEFAULT_ANN_THRESHOLD;
+    private int neighbourListMax = DEFAULT_NEIGHBOUR_LIST_MAX;
+    private boolean watch;
+    private Path webRoot;
+    private Path evaluation;
 
-  public ServerOptions withNeighbourListMax(int max) {
-    return new ServerOptions(models, catalog, host, port, apiKey, corsOrigins, sessionGap,
-        annThreshold, max, watch, webRoot, evaluation);
-  }
+    private Builder(List<ModelSource> models) {
+      this.models = models;
+    }
 
-  public ServerOptions withHost(String h) {
-    return new ServerOptions(models, catalog, h, port, apiKey, corsOrigins, sessionGap,
-        annThreshold, neighbourListMax, watch, webRoot, evaluation);
-  }
+    public Builder catalog(Path file) {
+      this.catalog = file;
+      return this;
+    }
 
-  /** The same options serving the built web app in {@code dir} at {@code /}. */
-  public ServerOptions withWebRoot(Path dir) {
-    return new ServerOptions(models, catalog, host, port, apiKey, corsOrigins, sessionGap,
-        annThreshold, neighbourListMax, watch, dir, evaluation);
-  }
+    public Builder host(String address) {
+      this.host = address;
+      return this;
+    }
 
-  /** The same options with an {@code aisle evaluate --json} report to serve. */
-  public ServerOptions withEvaluation(Path file) {
-    return new ServerOptions(models, catalog, host, port, apiKey, corsOrigins, sessionGap,
-        annThreshold, neighbourListMax, watch, webRoot, file);
+    public Builder port(int p) {
+      this.port = p;
+      return this;
+    }
+
+    /** The key writes must carry; null or empty for none. */
+    public Builder apiKey(String key) {
+      this.apiKey = key == null || key.isEmpty() ? null : key;
+      return this;
+    }
+
+    public Builder corsOrigins(List<String> origins) {
+      this.corsOrigins = origins;
+      return this;
+    }
+
+    public Builder sessionGap(Duration gap) {
+      this.sessionGap = gap;
+      return this;
+    }
+
+    public Builder annThreshold(int products) {
+      this.annThreshold = products;
+      return this;
+    }
+
+    public Builder neighbourListMax(int products) {
+      this.neighbourListMax = products;
+      return this;
+    }
+
+    public Builder watch(boolean on) {
+      this.watch = on;
+      return this;
+    }
+
+    /** A built web app to serve at {@code /} instead of the one built into Aisle. */
+    public Builder webRoot(Path dir) {
+      this.webRoot = dir;
+      return this;
+    }
+
+    /** An {@code aisle evaluate --json} report to serve. */
+    public Builder evaluation(Path file) {
+      this.evaluation = file;
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @throws IllegalArgumentException naming the option with a bad value
+     */
+    public ServerOptions build() {
+      return new ServerOptions(models, catalog, host, port, apiKey, corsOrigins, sessionGap,
+          annThreshold, neighbourListMax, watch, webRoot, evaluation);
+    }
   }
 }

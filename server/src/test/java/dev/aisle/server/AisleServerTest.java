@@ -61,10 +61,10 @@ class AisleServerTest {
     corpus = TestShops.shop(dir.resolve("shop"), 400, 1500, 9);
     hybrid = train(Algorithm.HYBRID, "hybrid.model", "item2vec.epochs=3");
     item2vec = train(Algorithm.ITEM2VEC, "i2v.model", "epochs=3");
-    ServerOptions o = new ServerOptions(ModelRegistry.parse(List.of("hybrid=" + hybrid,
-        "i2v=" + item2vec)), dir.resolve("shop/catalog.csv"), "127.0.0.1", 0, "secret",
-        List.of("https://shop.example"), java.time.Duration.ofMinutes(30), 100, 0, false, null,
-        null);
+    ServerOptions o = ServerOptions.builder(List.of("hybrid=" + hybrid, "i2v=" + item2vec))
+        .catalog(dir.resolve("shop/catalog.csv")).port(0).apiKey("secret")
+        .corsOrigins(List.of("https://shop.example")).annThreshold(100).neighbourListMax(0)
+        .build();
     server = AisleServer.start(o);
   }
 
@@ -281,10 +281,10 @@ class AisleServerTest {
 
   @Test
   void related_from_neighbour_lists_matches_exact_scoring() throws Exception {
-    ServerOptions exact = new ServerOptions(ModelRegistry.parse(List.of("i2v=" + item2vec)), null,
-        "127.0.0.1", 0, null, List.of(), java.time.Duration.ofMinutes(30), Integer.MAX_VALUE, 0,
-        false, null, null);
-    try (AisleServer lists = AisleServer.start(exact.withNeighbourListMax(100_000));
+    ServerOptions exact = ServerOptions.builder(List.of("i2v=" + item2vec)).port(0)
+        .annThreshold(Integer.MAX_VALUE).neighbourListMax(0).build();
+    try (AisleServer lists = AisleServer.start(exact.toBuilder().neighbourListMax(100_000)
+            .build());
         AisleServer plain = AisleServer.start(exact)) {
       assertThat(JSON.readTree(getFrom(lists, "/api/models")).get("models").get(0)
           .get("neighbourLists").asBoolean()).isTrue();
@@ -343,9 +343,8 @@ class AisleServerTest {
   void the_file_watch_reloads_a_changed_model() throws Exception {
     Path watched = Files.copy(item2vec, dir.resolve("watched.model"),
         StandardCopyOption.REPLACE_EXISTING);
-    ServerOptions o = new ServerOptions(ModelRegistry.parse(List.of("w=" + watched)), null,
-        "127.0.0.1", 0, null, List.of(), java.time.Duration.ofMinutes(30), 100, 100_000, true, null,
-        null);
+    ServerOptions o = ServerOptions.builder(List.of("w=" + watched)).port(0).annThreshold(100)
+        .neighbourListMax(100_000).watch(true).build();
     try (AisleServer watching = AisleServer.start(o)) {
       URI models = URI.create("http://127.0.0.1:" + watching.port() + "/api/models");
       String before = JSON.readTree(http.send(HttpRequest.newBuilder(models).build(),

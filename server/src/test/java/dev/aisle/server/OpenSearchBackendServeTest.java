@@ -85,7 +85,8 @@ class OpenSearchBackendServeTest {
       index.export(ProductDocuments.of(ModelFile.read(cooc),
           new CatalogReader(false).readAll(catalog)), ExportOptions.DEFAULTS, null);
     }
-    server = AisleServer.start(ServerOptions.of(List.of("cooc=" + cooc), catalog).withPort(0),
+    server = AisleServer.start(ServerOptions.builder(List.of("cooc=" + cooc)).catalog(catalog)
+        .port(0).build(),
         Map.of("", SearchBackend.connect(uri)));
   }
 
@@ -156,7 +157,7 @@ class OpenSearchBackendServeTest {
   void a_server_whose_model_is_not_the_export_does_not_start() {
     Path other = train("other.model", "score=llr", "top=7");
     BadInputException e = assertThrows(BadInputException.class, () -> AisleServer.start(
-        ServerOptions.of(List.of(other.toString()), catalog).withPort(0),
+        ServerOptions.builder(List.of(other.toString())).catalog(catalog).port(0).build(),
         Map.of("", SearchBackend.connect(uri))));
     assertThat(e).hasMessageContaining(uri + " holds a cooc model with checksum")
         .hasMessageContaining("aisle index --model " + other);

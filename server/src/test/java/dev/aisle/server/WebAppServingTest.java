@@ -48,9 +48,9 @@ class WebAppServingTest {
     Files.writeString(dir.resolve("web/index.html"), INDEX);
     Files.writeString(web.resolve("app.js"), "console.log('aisle')");
     Path evaluation = Files.writeString(dir.resolve("evaluation.json"), EVALUATION);
-    server = AisleServer.start(ServerOptions.of(List.of(model.toString()),
-        dir.resolve("shop/catalog.csv")).withPort(0).withWebRoot(dir.resolve("web"))
-        .withEvaluation(evaluation));
+    server = AisleServer.start(ServerOptions.builder(List.of(model.toString()))
+        .catalog(dir.resolve("shop/catalog.csv")).port(0).webRoot(dir.resolve("web"))
+        .evaluation(evaluation).build());
   }
 
   @AfterAll

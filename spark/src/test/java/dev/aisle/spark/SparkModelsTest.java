@@ -62,11 +62,11 @@ class SparkModelsTest {
 
   @BeforeAll
   static void start() {
-    spark = TestSpark.start();
-    IngestOptions options = new IngestOptions(Preset.SESSION_REC.format(), null,
-        Duration.ofMinutes(30), false);
     Path tr = SharedData.file("yoochoose-100k/yoochoose-clicks-100k_train_tr.txt");
     Path va = SharedData.file("yoochoose-100k/yoochoose-clicks-100k_train_valid.txt");
+    spark = TestSpark.start(); // after the data is found: without it the class is skipped
+    IngestOptions options = new IngestOptions(Preset.SESSION_REC.format(), null,
+        Duration.ofMinutes(30), false);
     sessions = SparkSessionizer.sessionize(spark,
         SparkLogReader.read(spark, List.of(tr.toString()), options), options, NO_FILTER);
     train = CorpusBuilder.ingest(List.of(tr), options, NO_FILTER, null, null).corpus();
@@ -76,7 +76,9 @@ class SparkModelsTest {
 
   @AfterAll
   static void stop() {
-    spark.stop();
+    if (spark != null) { // null when the class was skipped for want of data
+      spark.stop();
+    }
   }
 
   @ParameterizedTest

@@ -5,7 +5,9 @@ import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
 import dev.aisle.model.EventIndex;
+import dev.aisle.model.Explainer;
 import dev.aisle.model.Parallel;
+import dev.aisle.model.ProductLabels;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
 import dev.aisle.model.SessionWeighting;
@@ -291,6 +293,16 @@ public final class CoocModel implements Recommender {
       items[x - offsets[product]] = new ScoredItem(indicators[x], scores[x]);
     }
     return List.of(items);
+  }
+
+  /**
+   * The sessions that browsed both products ("browsed together in 3 sessions"), else "related to
+   * Linen cushion" and, for a session, popularity.
+   */
+  @Override
+  public Explainer explainer(ProductLabels labels) {
+    return Explainer.bySessionsTogether(this::sessionsTogether, labels,
+        Recommender.super.explainer(labels));
   }
 
   /** In how many training sessions two products were seen together (0 when not an indicator). */

@@ -3,7 +3,10 @@ package dev.aisle.model.hybrid;
 import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
+import dev.aisle.model.Explainer;
+import dev.aisle.model.ProductLabels;
 import dev.aisle.model.Recommender;
+import dev.aisle.model.cooc.CoocModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -60,6 +63,21 @@ public final class HybridModel implements Recommender {
   @Override
   public ProductIndex products() {
     return components.get(0).products();
+  }
+
+  /**
+   * The sessions of a co-occurrence component that browsed both products where there is one,
+   * else "similar to Linen cushion" and, for a session, "browsed in sessions like yours".
+   */
+  @Override
+  public Explainer explainer(ProductLabels labels) {
+    Explainer otherwise = Explainer.worded(labels, "similar to ", "browsed in sessions like yours");
+    for (Recommender r : components) {
+      if (r instanceof CoocModel) {
+        return Explainer.bySessionsTogether(((CoocModel) r)::sessionsTogether, labels, otherwise);
+      }
+    }
+    return otherwise;
   }
 
   /** The components with their weights, for explanations. */

@@ -4,6 +4,8 @@ import dev.aisle.corpus.Corpus;
 import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
+import dev.aisle.model.Explainer;
+import dev.aisle.model.ProductLabels;
 import dev.aisle.model.Recommender;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,6 +48,12 @@ public final class PopularityModel implements Recommender {
   @Override
   public String algorithm() {
     return "pop";
+  }
+
+  /** "popular in Cushions", for both questions. */
+  @Override
+  public Explainer explainer(ProductLabels labels) {
+    return Explainer.popular(labels);
   }
 
   @Override

@@ -4,6 +4,8 @@ import dev.aisle.corpus.Corpus;
 import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
+import dev.aisle.model.Explainer;
+import dev.aisle.model.ProductLabels;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
 import dev.aisle.model.SessionWeighting;
@@ -124,6 +126,12 @@ public final class SknnModel implements Recommender {
   @Override
   public String algorithm() {
     return "sknn";
+  }
+
+  /** "browsed in sessions with Linen cushion"; for a session "browsed in sessions like yours". */
+  @Override
+  public Explainer explainer(ProductLabels labels) {
+    return Explainer.worded(labels, "browsed in sessions with ", "browsed in sessions like yours");
   }
 
   @Override

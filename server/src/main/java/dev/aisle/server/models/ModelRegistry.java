@@ -1,0 +1,161 @@
+package dev.aisle.server.models;
+
+import dev.aisle.modelfile.ModelFile;
+import dev.aisle.server.request.ApiException;
+import dev.aisle.server.shop.Shop;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The models the server answers with, by name; the first is the default. {@link #reload()} loads
+ * every file again and swaps the whole set in one atomic step: a request sees either the old set
+ * or the new one, never a mix, and a failed reload leaves the old set serving. {@link #watch}
+ * reloads when a model file changes.
+ *
+ * <p>Thread-safe.
+ */
+public final class ModelRegistry {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+  /** How often the file watch looks at the model files' modification times. */
+  private static final long WATCH_SECONDS = 2;
+
+  private final List<ModelSource> sources;
+  private final Shop shop;
+  private final int annThreshold;
+  private final int neighbourListMax;
+  private final AtomicReference<Map<String, ServedModel>> live = new AtomicReference<>();
+  private volatile long loadedAt;
+  private volatile long reloads;
+
+  /**
+   * Loads every model.
+   *
+   * @param annThreshold embedding models with at least this many products and no neighbour lists
+   *     use HNSW
+   * @param neighbourListMax embedding models with at most this many products get neighbour lists
+   * @throws dev.aisle.BadInputException for a file that is not a model
+   */
+  public ModelRegistry(List<ModelSource> sources, Shop shop, int annThreshold,
+      int neighbourListMax) {
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("serve needs at least one --model");
+    }
+    this.sources = List.copyOf(sources);
+    this.shop = shop;
+    this.annThreshold = annThreshold;
+    this.neighbourListMax = neighbourListMax;
+    reload();
+    reloads = 0;
+  }
+
+  /**
+   * Loads every model file; on success the new set replaces the old one at once. A file whose
+   * checksum has not changed keeps its served model (and its HNSW graph, which takes long to build).
+   */
+  public synchronized Map<String, ServedModel> reload() {
+    Map<String, ServedModel> current = live.get();
+    Map<String, ServedModel> next = new LinkedHashMap<>();
+    for (ModelSource s : sources) {
+      ModelFile.Loaded loaded = ModelFile.read(s.path());
+      String name = s.name() != null ? s.name()
+          : uniqueName(next, loaded.model().algorithm());
+      ServedModel same = current == null ? null : current.get(name);
+      if (same != null && same.loaded().checksum().equals(loaded.checksum())
+          && same.path().equals(s.path())) {
+        next.put(name, same);
+      } else {
+        next.put(name, ServedModel.of(name, s.path(), loaded, shop, annThreshold,
+            neighbourListMax));
+      }
+    }
+    live.set(Collections.unmodifiableMap(next));
+    loadedAt = System.currentTimeMillis();
+    reloads++;
+    return next;
+  }
+
+  private static String uniqueName(Map<String, ServedModel> taken, String algorithm) {
+    String name = algorithm;
+    for (int i = 2; taken.containsKey(name); i++) {
+      name = algorithm + i;
+    }
+    return name;
+  }
+
+  /**
+   * The model called {@code name}, or the default for null.
+   *
+   * @throws ApiException naming the {@code model} field for an unknown name
+   */
+  public ServedModel get(String name) {
+    Map<String, ServedModel> m = live.get();
+    if (name == null || name.isEmpty()) {
+      return m.values().iterator().next();
+    }
+    ServedModel s = m.get(name);
+    if (s == null) {
+      throw ApiException.badRequest("model", "unknown model '" + name + "'; loaded: "
+          + String.join(", ", m.keySet()));
+    }
+    return s;
+  }
+
+  /** Every model by name, the default first. */
+  public Map<String, ServedModel> all() {
+    return live.get();
+  }
+
+  /** Reloads since the start. */
+  public long reloads() {
+    return reloads;
+  }
+
+  /** When the current set was loaded, epoch milliseconds. */
+  public long loadedAt() {
+    return loadedAt;
+  }
+
+  /**
+   * Reloads every model whenever a model file's modification time moves past the newest seen,
+   * polling every two seconds on {@code scheduler}. A failed reload is logged and the old set
+   * keeps serving.
+   */
+  public void watch(ScheduledExecutorService scheduler) {
+    long[] seen = {newestFileTime()};
+    scheduler.scheduleWithFixedDelay(() -> {
+      long t = newestFileTime();
+      if (t > seen[0]) {
+        seen[0] = t;
+        try {
+          reload();
+          LOG.info("model files changed: reloaded {}", all().keySet());
+        } catch (RuntimeException e) {
+          LOG.warn("model files changed but reload failed, still serving the old ones: {}",
+              e.getMessage());
+        }
+      }
+    }, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** The newest modification time of the model files. */
+  private long newestFileTime() {
+    long t = 0;
+    for (ModelSource s : sources) {
+      try {
+        t = Math.max(t, Files.getLastModifiedTime(s.path()).toMillis());
+      } catch (IOException e) {
+        // a file being replaced; the next poll sees it
+      }
+    }
+    return t;
+  }
+}

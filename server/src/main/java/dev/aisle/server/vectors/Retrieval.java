@@ -1,0 +1,77 @@
+package dev.aisle.server.vectors;
+
+import dev.aisle.model.EmbeddingModel;
+import dev.aisle.model.Recommender;
+import dev.aisle.model.ScoredItem;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a served model answers: which products are related to one, and which come next in a
+ * session, as ranked candidates by the model's ordinals. {@link #of} picks the way by the model's
+ * kind and size:
+ *
+ * <table>
+ *   <caption>Ways of answering</caption>
+ *   <tr><th>model</th><th>related</th><th>next in a session</th></tr>
+ *   <tr><td>not an embedding</td><td colspan="2">the model scores every product</td></tr>
+ *   <tr><td>embedding, up to {@code neighbourListMax} products</td><td>exact neighbour lists,
+ *       computed at load</td><td rowspan="3">exact scan of the unit vectors (int8 with bounds
+ *       where the JDK's vector module runs, else float32)</td></tr>
+ *   <tr><td>embedding, at least {@code annThreshold} products</td><td>HNSW (approximate)</td></tr>
+ *   <tr><td>embedding, in between</td><td>the model scores every product</td></tr>
+ * </table>
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface Retrieval {
+  /** The candidates related to {@code product}, best first; never more than the model holds. */
+  List<ScoredItem> related(int product, Demand demand);
+
+  /** The candidates to follow {@code session} (known ordinals, oldest first, at least one). */
+  List<ScoredItem> next(int[] session, Demand demand);
+
+  /** The unit vectors of an embedding model, for the product map; empty for other models. */
+  default Optional<UnitVectors> vectors() {
+    return Optional.empty();
+  }
+
+  /** Whether related products come from an approximate index (HNSW). */
+  default boolean approximate() {
+    return false;
+  }
+
+  /** Whether related products come from precomputed neighbour lists. */
+  default boolean neighbourLists() {
+    return false;
+  }
+
+  /** The share of the int8 scan's blocks a session query read, on average; 0 without it. */
+  default double scannedShare() {
+    return 0;
+  }
+
+  /**
+   * The way {@code model} answers, built now: neighbour lists and HNSW graphs take seconds at
+   * large catalogs, and the int8 scan is warmed up before traffic.
+   *
+   * @param name the model's served name, for the log
+   * @param annThreshold embedding models with at least this many products and no neighbour
+   *     lists use HNSW
+   * @param neighbourListMax embedding models with at most this many products get neighbour lists
+   */
+  static Retrieval of(String name, Recommender model, int annThreshold, int neighbourListMax) {
+    if (!(model instanceof EmbeddingModel)) {
+      return new ModelScores(model);
+    }
+    EmbeddingModel m = (EmbeddingModel) model;
+    UnitVectors unit = UnitVectors.of(m);
+    if (unit.size() <= neighbourListMax) {
+      return ListedRetrieval.of(name, m, unit);
+    }
+    if (unit.size() >= annThreshold) {
+      return new HnswRetrieval(m, unit, SessionScan.of(unit));
+    }
+    return new VectorRetrieval(m, unit, SessionScan.of(unit));
+  }
+}
