@@ -177,6 +177,7 @@ public final class Tuner {
     private final Corpus fit;
     private final List<Trial> trials = new ArrayList<>();
     private final Map<Double, Long> slowest = new TreeMap<>();
+    private final java.util.Set<List<Object>> tried = new java.util.HashSet<>();
     private boolean outOfTime;
 
     Search(Algorithm algorithm, Map<String, String> base, ValidationSplit split, Options options,
@@ -254,8 +255,14 @@ public final class Tuner {
       return p;
     }
 
-    /** Runs one trial unless it would not end in time; null when not run. */
+    /**
+     * Runs one trial unless it would not end in time or the same setting already ran at this
+     * fidelity (a small space, e.g. pop's, repeats itself); null when not run.
+     */
     private Trial run(String phase, double fidelity, Map<String, String> params, boolean first) {
+      if (!tried.add(List.of(fidelity, params))) {
+        return null;
+      }
       long start = System.nanoTime();
       Long slow = slowest.get(fidelity);
       if (!first && (start >= until || (slow != null && start + slow > until))) {

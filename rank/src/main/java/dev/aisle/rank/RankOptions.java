@@ -22,6 +22,9 @@ import java.util.TreeMap;
  * @param validationFraction share of the training sessions, the latest, whose next products the
  *     ranker learns from, predicted by candidate models trained on the rest ({@code
  *     validation-fraction})
+ * @param folds the queries are cut by time into this many consecutive folds; each fold's
+ *     candidate models are trained on all the sessions before it, so later folds see models
+ *     trained on nearly all the data, as the saved model's are ({@code folds})
  * @param heldOut share of those sessions, the latest, kept for early stopping ({@code held-out})
  * @param maxQueries next-item queries the ranker learns from at most, taken evenly ({@code
  *     max-queries})
@@ -31,7 +34,8 @@ import java.util.TreeMap;
  */
 public record RankOptions(int candidates, String objective, int rounds, double eta, int maxDepth,
     double minChildWeight, double subsample, int earlyStopping, double validationFraction,
-    double heldOut, int maxQueries, double recentFraction, Map<String, Map<String, String>> parts) {
+    int folds, double heldOut, int maxQueries, double recentFraction,
+    Map<String, Map<String, String>> parts) {
 
   public RankOptions {
     if (candidates < 1) {
@@ -56,6 +60,9 @@ public record RankOptions(int candidates, String objective, int rounds, double e
     if (!(validationFraction > 0 && validationFraction <= 0.5)) {
       throw new IllegalArgumentException("validation-fraction must be in (0, 0.5], was "
           + validationFraction);
+    }
+    if (folds < 1 || folds > 10) {
+      throw new IllegalArgumentException("folds must be in 1..10, was " + folds);
     }
     if (!(heldOut > 0 && heldOut < 1)) {
       throw new IllegalArgumentException("held-out must be in (0, 1), was " + heldOut);
@@ -89,6 +96,7 @@ public record RankOptions(int candidates, String objective, int rounds, double e
         p.getDouble("subsample", 0.8),
         p.getInt("early-stopping", 25),
         p.getDouble("validation-fraction", 0.3),
+        p.getInt("folds", 1),
         p.getDouble("held-out", 0.2),
         p.getInt("max-queries", 30_000),
         p.getDouble("recent-fraction", 0.1),

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * Trains a {@link RankModel}:
  *
  * <ol>
- *   <li>the latest {@code validation-fraction} of the training sessions are held out and the
- *       candidate models are trained on the rest;
+ *   <li>the latest {@code validation-fraction} of the training sessions are held out, cut by
+ *       time into {@code folds}; each fold's candidate models are trained on every session
+ *       before it;
  *   <li>every prefix of a held-out session is a query: its candidates and their features, label
  *       1 for the product that came next (queries whose next product is no candidate teach
  *       nothing and are skipped);
@@ -44,25 +45,38 @@ final class RankTrainer {
           + " of them to learn the ranker on");
     }
     TrainContext parts = context.withoutEpochs();
-    Corpus fit = corpus.sessionRange(0, cut);
-    TestSessions queries = TestSessions.heldOut(corpus, cut);
-    RankFeatures features = new RankFeatures(CandidateModels.train(fit, o, parts),
-        ProductStats.of(fit, o.recentFraction()), o.candidates());
-    int stopFrom = (int) Math.round(queries.sessions().size() * (1 - o.heldOut()));
-    long total = queries.predictions();
+    int sessions = corpus.sessionCount();
+    int stopFrom = (int) Math.round(cut + (sessions - cut) * (1 - o.heldOut()));
+    long total = TestSessions.heldOut(corpus, cut).predictions();
     int every = (int) Math.max(1, (total + o.maxQueries() - 1) / o.maxQueries());
     Groups learn = new Groups();
     Groups stop = new Groups();
-    RankFeatures.Scratch scratch = features.scratch();
     long query = 0;
-    for (int s = 0; s < queries.sessions().size(); s++) {
-      int[] session = queries.sessions().get(s);
-      for (int i = 1; i < session.length; i++, query++) {
-        if (query % every != 0) {
-          continue;
+    for (int fold = 0; fold < o.folds(); fold++) {
+      int from = cut + (int) ((long) (sessions - cut) * fold / o.folds());
+      int to = cut + (int) ((long) (sessions - cut) * (fold + 1) / o.folds());
+      if (from == to) {
+        continue;
+      }
+      RankFeatures features = new RankFeatures(
+          CandidateModels.train(corpus.sessionRange(0, from), o, parts),
+          ProductStats.of(corpus.sessionRange(0, from), o.recentFraction()), o.candidates());
+      RankFeatures.Scratch scratch = features.scratch();
+      // as TestSessions.heldOut: products the candidate models never saw are removed
+      boolean[] seen = new boolean[corpus.products().size()];
+      for (int e = 0; e < corpus.sessionStart(from); e++) {
+        seen[corpus.item(e)] = true;
+      }
+      for (int s = from; s < to; s++) {
+        int[] session = java.util.Arrays.stream(corpus.sessionItems(s)).filter(p -> seen[p])
+            .toArray();
+        for (int i = 1; i < session.length; i++, query++) {
+          if (query % every != 0) {
+            continue;
+          }
+          RankFeatures.Candidates c = features.of(java.util.Arrays.copyOf(session, i), scratch);
+          (s < stopFrom ? learn : stop).add(c, session[i]);
         }
-        RankFeatures.Candidates c = features.of(java.util.Arrays.copyOf(session, i), scratch);
-        (s < stopFrom ? learn : stop).add(c, session[i]);
       }
     }
     if (learn.groups == 0 || stop.groups == 0) {
