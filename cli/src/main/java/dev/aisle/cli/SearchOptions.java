@@ -14,9 +14,10 @@ final class SearchOptions {
           + "${DEFAULT-VALUE}.")
   String budget;
 
-  @Option(names = "--metric", paramLabel = "hr|mrr", defaultValue = "hr",
-      description = "What the search maximises at the largest --k: hr (HR@K) or mrr (MRR@K); "
-          + "the other breaks ties. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--metric", paramLabel = "hr|mrr|both", defaultValue = "both",
+      description = "What the search maximises at the largest --k: hr (HR@K), mrr (MRR@K) or "
+          + "both (their sum, so that hit rate is not bought with the rank of the hit). "
+          + "Default: ${DEFAULT-VALUE}.")
   String metric;
 
   @Option(names = "--trials", paramLabel = "N", defaultValue = "40",

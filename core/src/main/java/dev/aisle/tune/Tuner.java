@@ -51,18 +51,21 @@ public final class Tuner {
 
   private Tuner() {}
 
-  /** The objective. */
+  /**
+   * The objective: HR@k, MRR@k, or their sum ({@code both}), which keeps a search for hit rate
+   * from trading away the rank of the hit.
+   */
   public enum Metric {
-    HR, MRR;
+    HR, MRR, BOTH;
 
-    /** Parses {@code hr} or {@code mrr}. */
+    /** Parses {@code hr}, {@code mrr} or {@code both}. */
     public static Metric parse(String s) {
       for (Metric m : values()) {
         if (m.name().equalsIgnoreCase(s.trim())) {
           return m;
         }
       }
-      throw new IllegalArgumentException("--metric must be hr or mrr, was '" + s + "'");
+      throw new IllegalArgumentException("--metric must be hr, mrr or both, was '" + s + "'");
     }
 
     public String label() {
@@ -73,7 +76,7 @@ public final class Tuner {
   /**
    * How to search.
    *
-   * @param metric what to maximise (the other metric breaks ties)
+   * @param metric what to maximise (HR breaks ties of MRR and of the sum, MRR ties of HR)
    * @param k the cut-off of HR@k and MRR@k
    * @param budget wall time for the whole search
    * @param seed seeds the quasi-random points, the refinement steps and every trial's training
@@ -324,8 +327,14 @@ public final class Tuner {
     }
 
     private double[] objective(Trial t) {
-      return options.metric() == Metric.HR ? new double[] {t.hr(), t.mrr()}
-          : new double[] {t.mrr(), t.hr()};
+      switch (options.metric()) {
+        case HR:
+          return new double[] {t.hr(), t.mrr()};
+        case MRR:
+          return new double[] {t.mrr(), t.hr()};
+        default:
+          return new double[] {t.hr() + t.mrr(), t.hr()};
+      }
     }
   }
 
