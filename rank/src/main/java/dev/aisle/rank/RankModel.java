@@ -4,7 +4,10 @@ import dev.aisle.BadInputException;
 import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
+import dev.aisle.model.Explainer;
 import dev.aisle.model.FeatureGains;
+import dev.aisle.model.ProductLabels;
+import dev.aisle.model.cooc.CoocModel;
 import dev.aisle.model.Recommender;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -92,6 +95,18 @@ public final class RankModel implements Recommender, FeatureGains {
     } catch (XGBoostError e) {
       throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The sessions of the co-occurrence candidate model that browsed both products where there
+   * are some ("browsed together in 12 sessions"), else "similar to Linen cushion" and, for a
+   * session, "ranked for what you browsed".
+   */
+  @Override
+  public Explainer explainer(ProductLabels labels) {
+    return Explainer.bySessionsTogether(
+        ((CoocModel) models.get(CandidateModels.PARTS.indexOf("cooc")))::sessionsTogether,
+        labels, Explainer.worded(labels, "similar to ", "ranked for what you browsed"));
   }
 
   @Override

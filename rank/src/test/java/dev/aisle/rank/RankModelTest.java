@@ -96,6 +96,27 @@ class RankModelTest {
   }
 
   @Test
+  void reasons_count_the_sessions_that_browsed_both_products() {
+    dev.aisle.model.ProductLabels labels = new dev.aisle.model.ProductLabels() {
+      @Override
+      public String name(int product) {
+        return train.products().id(product);
+      }
+
+      @Override
+      public String category(int product) {
+        return null;
+      }
+    };
+    float[] s = new float[train.products().size()];
+    int product = test.sessions().get(0)[0];
+    rank.scoreRelated(product, s);
+    int best = TopK.select(s, 1, null).get(0).product();
+    assertThat(rank.explainer(labels).related(product, best))
+        .matches("browsed together in \\d+ sessions?|similar to .+");
+  }
+
+  @Test
   void feature_gains_name_this_builds_features_largest_first() {
     Map<String, Double> gains = ((RankModel) rank).featureGain();
     assertThat(RankFeatures.NAMES).containsAll(gains.keySet());
