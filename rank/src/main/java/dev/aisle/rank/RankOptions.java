@@ -98,7 +98,7 @@ public record RankOptions(int candidates, String objective, int rounds, double e
         p.getDouble("validation-fraction", 0.3),
         p.getInt("folds", 1),
         p.getDouble("held-out", 0.2),
-        p.getInt("max-queries", 30_000),
+        p.getInt("max-queries", 20_000),
         p.getDouble("recent-fraction", 0.1),
         parts);
   }
