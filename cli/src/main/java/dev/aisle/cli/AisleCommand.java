@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     subcommands = {IngestCommand.class, StatsCommand.class, GenerateCommand.class,
         TrainCommand.class, TuneCommand.class, EvaluateCommand.class, RecommendCommand.class, ExportCommand.class,
         ServeCommand.class, DemoCommand.class, IndexCommand.class,
-        SparkCommand.class},
+        SparkLauncherCommand.class},
     footer = {"", "Example:", "  aisle demo", "  aisle ingest --format session-rec --out yc.corpus clicks.tsv",
         "  aisle stats yc.corpus", "", "Run 'aisle COMMAND --help' for a command's options."})
 public final class AisleCommand implements Callable<Integer> {

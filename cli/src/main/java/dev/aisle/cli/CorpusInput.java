@@ -14,12 +14,12 @@ import java.util.Locale;
 final class CorpusInput {
   private CorpusInput() {}
 
-  static Corpus load(Path file, LogOptions log, PrintWriter err) {
+  static Corpus load(Path file, LocalIngestOptions log, PrintWriter err) {
     return load(file, log, err, false);
   }
 
-  /** As {@link #load(Path, LogOptions, PrintWriter)}; a test log keeps its rare products. */
-  static Corpus load(Path file, LogOptions log, PrintWriter err, boolean test) {
+  /** As {@link #load(Path, LocalIngestOptions, PrintWriter)}; a test log keeps its rare products. */
+  static Corpus load(Path file, LocalIngestOptions log, PrintWriter err, boolean test) {
     if (CorpusFile.isCorpus(file)) {
       return CorpusFile.read(file);
     }

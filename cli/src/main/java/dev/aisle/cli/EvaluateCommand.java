@@ -157,7 +157,7 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Write a self-contained HTML report with the table and HR@K / MRR@K charts.")
   Path html;
 
-  @Mixin LogOptions log = new LogOptions();
+  @Mixin LocalIngestOptions log = new LocalIngestOptions();
 
   @Override
   public Integer call() throws Exception {

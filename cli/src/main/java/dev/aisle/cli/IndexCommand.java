@@ -1,16 +1,17 @@
 package dev.aisle.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.aisle.catalog.CatalogReader;
-import dev.aisle.modelfile.ModelFile;
-import dev.aisle.search.ExportOptions;
-import dev.aisle.search.ProductDocuments;
-import dev.aisle.search.SearchUri;
-import dev.aisle.search.solr.SolrCollection;
-import dev.aisle.search.opensearch.OpenSearchIndex;
-import dev.aisle.search.EngineClient;
 import dev.aisle.format.AtomicOutput;
 import dev.aisle.ingest.LineSource;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.aisle.modelfile.ModelFile;
+import dev.aisle.search.EngineClient;
+import dev.aisle.search.ExportOptions;
+import dev.aisle.search.ProductDocuments;
+import dev.aisle.search.SearchIndex;
+import dev.aisle.search.SearchUri;
+import dev.aisle.search.engines.SearchEngines;
+import dev.aisle.search.opensearch.OpenSearchIndex;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -115,25 +116,12 @@ final class IndexCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     String behind = null;
-    try (Progress progress = Progress.start("index", docs.size(), " products", 1)) {
-      if (uri.engine() == SearchUri.Engine.SOLR) {
-        try (SolrCollection collection = SolrCollection.connect(uri)) {
-          if (alias) {
-            behind = collection.exportBehindAlias(docs, options,
-                done -> progress.listener().accept(done));
-          } else {
-            collection.export(docs, options, done -> progress.listener().accept(done));
-          }
-        }
+    try (Progress progress = Progress.start("index", docs.size(), " products", 1);
+        SearchIndex index = SearchEngines.connect(uri)) {
+      if (alias) {
+        behind = index.exportBehindAlias(docs, options, done -> progress.listener().accept(done));
       } else {
-        try (OpenSearchIndex index = OpenSearchIndex.connect(uri)) {
-          if (alias) {
-            behind = index.exportBehindAlias(docs, options,
-                done -> progress.listener().accept(done));
-          } else {
-            index.export(docs, options, done -> progress.listener().accept(done));
-          }
-        }
+        index.export(docs, options, done -> progress.listener().accept(done));
       }
     }
     spec.commandLine().getOut().printf(Locale.ROOT, "indexed %,d products of %s (%s%s) into %s "

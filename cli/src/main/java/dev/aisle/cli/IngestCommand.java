@@ -39,7 +39,7 @@ final class IngestCommand implements Callable<Integer> {
       description = "The corpus file to write (atomically).")
   Path out;
 
-  @Mixin LogOptions log = new LogOptions();
+  @Mixin LocalIngestOptions log = new LocalIngestOptions();
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Browse log files.")
   List<Path> inputs;

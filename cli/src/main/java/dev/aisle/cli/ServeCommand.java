@@ -1,7 +1,8 @@
 package dev.aisle.cli;
 
-import dev.aisle.search.SearchBackend;
 import dev.aisle.options.DurationConverter;
+import dev.aisle.search.SearchBackend;
+import dev.aisle.search.engines.SearchEngines;
 import dev.aisle.server.AisleServer;
 import dev.aisle.server.ServerOptions;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ final class ServeCommand implements Callable<Integer> {
       int eq = b.indexOf('=');
       boolean named = eq > 0 && b.indexOf("://") > eq;
       String name = named ? b.substring(0, eq) : "";
-      if (engines.put(name, SearchBackend.connect(named ? b.substring(eq + 1) : b)) != null) {
+      if (engines.put(name, SearchEngines.connect(named ? b.substring(eq + 1) : b)) != null) {
         throw new IllegalArgumentException("--backend: two backends for model '"
             + (name.isEmpty() ? "(default)" : name) + "'");
       }

@@ -68,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin TrainingOptions run = new TrainingOptions();
 
-  @Mixin LogOptions log = new LogOptions();
+  @Mixin LocalIngestOptions log = new LocalIngestOptions();
 
   @Override
   public Integer call() {

@@ -65,7 +65,7 @@ final class TuneCommand implements Callable<Integer> {
 
   @Mixin TrainingOptions training = new TrainingOptions();
 
-  @Mixin LogOptions log = new LogOptions();
+  @Mixin LocalIngestOptions log = new LocalIngestOptions();
 
   @Override
   public Integer call() {

@@ -1,6 +1,5 @@
 package dev.aisle.corpus;
 
-import dev.aisle.AisleVersion;
 import dev.aisle.BadInputException;
 import dev.aisle.catalog.Catalog;
 import dev.aisle.catalog.CatalogReader;
@@ -17,11 +16,8 @@ import dev.aisle.session.SessionSplitter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.LongConsumer;
 
 /**
@@ -149,30 +145,10 @@ public final class CorpusBuilder {
 
   private static CorpusInfo info(List<Path> inputs, IngestOptions options,
       CleaningOptions cleaning, Path catalogFile, IngestReport report) {
-    Map<String, String> opts = new LinkedHashMap<>();
-    opts.put("grouping", options.format().grouping().name().toLowerCase(Locale.ROOT));
-    opts.put("session_gap", options.sessionGap().toString());
-    opts.put("time_format", options.format().timeFormat().label());
-    opts.put("events", options.events() == null ? "all" : String.join(",",
-        new TreeSet<>(options.events())));
-    opts.put("repeats", cleaning.collapseRepeats() ? "collapse" : "keep");
-    opts.put("min_session_length", Integer.toString(cleaning.minSessionLength()));
-    opts.put("min_product_count", Integer.toString(cleaning.minProductCount()));
-    opts.put("bot_max_session_length", Integer.toString(cleaning.botMaxSessionLength()));
-    opts.put("bot_max_rate", Double.toString(cleaning.botMaxRate()));
-    opts.put("strict", Boolean.toString(options.strict()));
-    if (catalogFile != null) {
-      opts.put("catalog", catalogFile.getFileName().toString());
-    }
     List<String> names = new ArrayList<>();
     for (Path p : inputs) {
       names.add(p.getFileName() + " (" + LineSource.sizeOf(p) + " bytes)");
     }
-    Map<String, Long> skipped = new LinkedHashMap<>();
-    report.skippedEvents().forEach((r, v) -> skipped.put(r.key(), v));
-    Map<String, Long> removed = new LinkedHashMap<>();
-    report.removedSessions().forEach((r, v) -> removed.put(r.key(), v));
-    return new CorpusInfo(AisleVersion.get(), options.format().name(), names, opts, skipped,
-        removed);
+    return CorpusInfo.of(names, options, cleaning, catalogFile, report);
   }
 }

@@ -3,6 +3,7 @@ package dev.aisle.eval;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
 import dev.aisle.model.TopK;
+import dev.aisle.parallel.Parallel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -103,7 +104,7 @@ public final class Evaluator {
     int n = model.products().size();
     java.util.concurrent.atomic.AtomicBoolean stopped =
         new java.util.concurrent.atomic.AtomicBoolean();
-    dev.aisle.model.Parallel.run(Math.max(1, Math.min(threads, chunks)), w -> {
+    Parallel.run(Math.max(1, Math.min(threads, chunks)), w -> {
       float[][] scores = new float[chunk][n];
       for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
         if (stop.getAsBoolean()) {

@@ -1,5 +1,6 @@
 package dev.aisle.ingest;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -36,7 +37,7 @@ public record LogFormat(
     String eventColumn,
     String categoryColumn,
     TimeFormat timeFormat,
-    String missingValue) {
+    String missingValue) implements Serializable {
 
   /** The layout of the file as text. */
   public enum Syntax {
@@ -71,6 +72,11 @@ public record LogFormat(
             name + ": time format date+offset-ms needs an offset column (--offset-col)");
       }
     }
+  }
+
+  /** The column that groups events: the session column, or the customer column. */
+  public String keyColumn() {
+    return grouping == Grouping.SESSION ? sessionColumn : customerColumn;
   }
 
   /** A copy with the given grouping and key columns. */

@@ -28,7 +28,7 @@ public final class LogIngest {
     LogFormat format = options.format();
     EventTable table = new EventTable(format.grouping() == Grouping.CUSTOMER, hint);
     RowSink sink = new RowSink(table, report, format, options.events());
-    LogReader reader = LogReader.forFormat(format);
+    LogReader reader = new LogReader(format, options.events());
     long done = 0;
     for (Path file : inputs) {
       long before = done;

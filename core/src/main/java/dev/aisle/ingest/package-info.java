@@ -4,8 +4,11 @@
  * dev.aisle.ingest.LogFormat}).
  *
  * <p>Reading is byte-level: a {@link dev.aisle.ingest.LineSource} hands out lines of a reused
- * buffer, {@link dev.aisle.ingest.DelimitedLine} splits them in place, ids are dictionary-coded
- * straight from the bytes and timestamps parsed without strings, so a row allocates nothing. The
+ * buffer, {@link dev.aisle.ingest.RowParser} splits each in place (by the file's {@link
+ * dev.aisle.ingest.ColumnLayout}) or reads it as JSON and checks every field, ids are
+ * dictionary-coded straight from the bytes and timestamps parsed without strings, so a row
+ * allocates nothing. The Spark job runs the same {@code RowParser} line by line on its executors,
+ * so both read a log the same way by construction. The
  * result is an {@link dev.aisle.ingest.EventTable} in input order; grouping into sessions is the
  * next step ({@link dev.aisle.session}).
  *

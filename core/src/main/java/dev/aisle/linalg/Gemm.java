@@ -1,6 +1,6 @@
 package dev.aisle.linalg;
 
-import dev.aisle.model.Parallel;
+import dev.aisle.parallel.Parallel;
 
 /**
  * Single-precision matrix multiply, {@code C = op(A) op(B)} or {@code C += op(A) op(B)}, on

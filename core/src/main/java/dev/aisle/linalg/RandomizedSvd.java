@@ -1,6 +1,6 @@
 package dev.aisle.linalg;
 
-import dev.aisle.model.Parallel;
+import dev.aisle.parallel.Parallel;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

@@ -2,6 +2,7 @@ package dev.aisle.model;
 
 import dev.aisle.corpus.Corpus;
 import dev.aisle.linalg.CsrMatrix;
+import dev.aisle.parallel.Parallel;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,21 +1,20 @@
 package dev.aisle.search;
 
-import dev.aisle.search.opensearch.OpenSearchIndex;
-import dev.aisle.search.solr.SolrCollection;
 import java.util.List;
 
 /**
  * A search engine that answers recommendations from an exported model:
  *
  * <pre>
- * try (SearchBackend solr = SearchBackend.connect("solr://localhost:8983/aisle")) {
+ * try (SearchBackend solr = SearchEngines.connect("solr://localhost:8983/aisle")) {
  *   List&lt;Hit&gt; related = solr.related("P000001", 10, Filters.NONE);
  *   List&lt;Hit&gt; next = solr.next(List.of("P000001", "P000042"), 10,
  *       new Filters(Set.of(), "Lamps", true));
  * }
  * </pre>
  *
- * Implementations are thread-safe.
+ * Implementations are thread-safe. {@code dev.aisle.search.engines.SearchEngines} connects to one
+ * by its URI.
  */
 public interface SearchBackend extends AutoCloseable {
   /** Where the model lives. */
@@ -41,13 +40,4 @@ public interface SearchBackend extends AutoCloseable {
 
   @Override
   void close();
-
-  /** Connects to the engine a {@link SearchUri} names. Nothing is sent until the first call. */
-  static SearchBackend connect(String uri) {
-    SearchUri u = SearchUri.parse(uri);
-    return switch (u.engine()) {
-      case SOLR -> SolrCollection.connect(u);
-      case OPENSEARCH, ELASTICSEARCH -> OpenSearchIndex.connect(u);
-    };
-  }
 }

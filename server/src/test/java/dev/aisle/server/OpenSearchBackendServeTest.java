@@ -19,8 +19,8 @@ import dev.aisle.modelfile.Algorithm;
 import dev.aisle.modelfile.ModelFile;
 import dev.aisle.search.ExportOptions;
 import dev.aisle.search.ProductDocuments;
-import dev.aisle.search.SearchBackend;
 import dev.aisle.search.SearchUri;
+import dev.aisle.search.engines.SearchEngines;
 import dev.aisle.search.opensearch.OpenSearchIndex;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -87,7 +87,7 @@ class OpenSearchBackendServeTest {
     }
     server = AisleServer.start(ServerOptions.builder(List.of("cooc=" + cooc)).catalog(catalog)
         .port(0).build(),
-        Map.of("", SearchBackend.connect(uri)));
+        Map.of("", SearchEngines.connect(uri)));
   }
 
   @AfterAll
@@ -158,7 +158,7 @@ class OpenSearchBackendServeTest {
     Path other = train("other.model", "score=llr", "top=7");
     BadInputException e = assertThrows(BadInputException.class, () -> AisleServer.start(
         ServerOptions.builder(List.of(other.toString())).catalog(catalog).port(0).build(),
-        Map.of("", SearchBackend.connect(uri))));
+        Map.of("", SearchEngines.connect(uri))));
     assertThat(e).hasMessageContaining(uri + " holds a cooc model with checksum")
         .hasMessageContaining("aisle index --model " + other);
   }

@@ -107,7 +107,7 @@ public final class SparkCommand implements Callable<Integer> {
     a.prepare(Params.parse(params)); // unknown or bad parameters fail before Spark starts
     String m = master != null ? master
         : System.getProperty("spark.master") != null ? null : "local[*]";
-    SparkSession spark = SparkSessions.builder(m, "aisle spark").getOrCreate();
+    SparkSession spark = SparkSetup.builder(m, "aisle spark").getOrCreate();
     try {
       SparkJob.Result r = SparkJob.run(spark, plan, err);
       out.printf(Locale.ROOT, "trained %s on Spark (%s) in %.1f s%n", a.label(),

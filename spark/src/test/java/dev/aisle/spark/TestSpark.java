@@ -11,7 +11,7 @@ public final class TestSpark {
   private TestSpark() {}
 
   public static SparkSession start() {
-    return SparkSessions.builder("local[2]", "aisle-test")
+    return SparkSetup.builder("local[2]", "aisle-test")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.default.parallelism", "2")
         // small data: planning and code generation cost more than they save

@@ -6,7 +6,7 @@ import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
 import dev.aisle.model.EventIndex;
 import dev.aisle.model.Explainer;
-import dev.aisle.model.Parallel;
+import dev.aisle.parallel.Parallel;
 import dev.aisle.model.ProductLabels;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;

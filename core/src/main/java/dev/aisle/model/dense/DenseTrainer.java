@@ -3,7 +3,7 @@ package dev.aisle.model.dense;
 import dev.aisle.corpus.Corpus;
 import dev.aisle.corpus.ProductIndex;
 import dev.aisle.linalg.Gemm;
-import dev.aisle.model.Parallel;
+import dev.aisle.parallel.Parallel;
 import dev.aisle.model.TrainContext;
 import java.util.Arrays;
 import java.util.Locale;

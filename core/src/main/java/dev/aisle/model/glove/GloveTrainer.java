@@ -5,7 +5,7 @@ import dev.aisle.corpus.ProductIndex;
 import dev.aisle.linalg.CsrMatrix;
 import dev.aisle.linalg.VectorMath;
 import dev.aisle.model.Cooccurrence;
-import dev.aisle.model.Parallel;
+import dev.aisle.parallel.Parallel;
 import dev.aisle.model.ProductVectors;
 import dev.aisle.model.TrainContext;
 import java.util.SplittableRandom;

@@ -2,7 +2,7 @@ package dev.aisle.model.item2vec;
 
 import dev.aisle.corpus.Corpus;
 import dev.aisle.linalg.VectorMath;
-import dev.aisle.model.Parallel;
+import dev.aisle.parallel.Parallel;
 import dev.aisle.model.TrainContext;
 import java.util.concurrent.atomic.AtomicLong;
 

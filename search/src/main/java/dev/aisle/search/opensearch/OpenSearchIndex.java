@@ -7,8 +7,8 @@ import dev.aisle.search.Filters;
 import dev.aisle.search.Hit;
 import dev.aisle.search.IndexInfo;
 import dev.aisle.search.ProductDocuments;
-import dev.aisle.search.SearchBackend;
 import dev.aisle.search.SearchEngineException;
+import dev.aisle.search.SearchIndex;
 import dev.aisle.search.SearchUri;
 import dev.aisle.search.SessionTerms;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +47,7 @@ import java.util.function.IntConsumer;
  *
  * <p>Thread-safe.
  */
-public final class OpenSearchIndex implements SearchBackend {
+public final class OpenSearchIndex implements SearchIndex {
   private static final int BATCH = 500;
   private static final Duration INFO_TTL = Duration.ofSeconds(10);
 
@@ -169,6 +169,7 @@ public final class OpenSearchIndex implements SearchBackend {
    * @param progress told the number of products indexed so far, or null
    * @throws IllegalStateException when the index exists and {@code options.replace()} is false
    */
+  @Override
   public void export(ProductDocuments docs, ExportOptions options, IntConsumer progress) {
     boolean exists = client.status("HEAD", "/" + name) == 200;
     if (exists && !options.replace()) {
@@ -210,35 +211,41 @@ public final class OpenSearchIndex implements SearchBackend {
     if (progress != null) {
       progress.accept(docs.size());
     }
-    long found = count();
-    if (found != docs.size() + 1L) {
-      throw new SearchEngineException(200, uri() + ": indexed " + (docs.size() + 1)
-          + " documents but the index holds " + found);
-    }
+    checkCount(docs);
     cachedInfo = null;
   }
 
-  /**
-   * Exports into an index of its own, {@code NAME_CHECKSUM}, then moves the alias {@code NAME}
-   * to it in one {@code _aliases} request and deletes the index it pointed to before: queries
-   * through the alias see the old model until the new one is complete.
-   *
-   * @return the index now behind the alias
-   * @throws IllegalStateException when an index (not an alias) has the name
-   */
-  public String exportBehindAlias(ProductDocuments docs, ExportOptions options,
-      IntConsumer progress) {
-    List<String> previous = new ArrayList<>();
-    if (client.status("HEAD", "/_alias/" + name) == 200) {
-      client.get("/_alias/" + name).fieldNames().forEachRemaining(previous::add);
-    } else if (exists()) {
-      throw new IllegalStateException(uri() + ": '" + name + "' is an index, and an alias "
-          + "cannot take its name; drop it, or export into it with --replace instead");
+  @Override
+  public OpenSearchIndex named(String other) {
+    return new OpenSearchIndex(client, other);
+  }
+
+  @Override
+  public String kind() {
+    return "an index";
+  }
+
+  @Override
+  public boolean holdsDocuments() {
+    return !isAlias() && exists();
+  }
+
+  @Override
+  public List<String> aliasTargets() {
+    List<String> targets = new ArrayList<>();
+    if (isAlias()) {
+      client.get("/_alias/" + name).fieldNames().forEachRemaining(targets::add);
     }
-    String c = docs.info().checksum().toLowerCase(java.util.Locale.ROOT)
-        .replaceAll("[^a-z0-9]", "");
-    String target = name + "_" + c.substring(0, Math.min(12, c.length()));
-    new OpenSearchIndex(client, target).export(docs, options.withReplace(true), progress);
+    return targets;
+  }
+
+  private boolean isAlias() {
+    return client.status("HEAD", "/_alias/" + name) == 200;
+  }
+
+  /** One {@code _aliases} request removes the alias from the old indexes and adds it to the new. */
+  @Override
+  public void moveAlias(String target, List<String> previous) {
     List<Object> actions = new ArrayList<>();
     for (String old : previous) {
       if (!old.equals(target)) {
@@ -247,13 +254,7 @@ public final class OpenSearchIndex implements SearchBackend {
     }
     actions.add(Map.of("add", Map.of("index", target, "alias", name)));
     client.post("/_aliases", Map.of("actions", actions));
-    for (String old : previous) {
-      if (!old.equals(target)) {
-        client.send("DELETE", "/" + old, null, null);
-      }
-    }
     cachedInfo = null;
-    return target;
   }
 
   /** Sends one bulk request of NDJSON lines; fails on the first document the engine refused. */
@@ -287,12 +288,13 @@ public final class OpenSearchIndex implements SearchBackend {
     }
   }
 
-  /** Documents in the index, the model document included. */
+  @Override
   public long count() {
     return client.get("/" + name + "/_count").path("count").asLong();
   }
 
   /** Drops the index. */
+  @Override
   public void drop() {
     client.send("DELETE", "/" + name, null, null);
   }

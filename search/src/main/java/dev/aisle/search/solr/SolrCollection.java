@@ -7,8 +7,7 @@ import dev.aisle.search.Filters;
 import dev.aisle.search.Hit;
 import dev.aisle.search.IndexInfo;
 import dev.aisle.search.ProductDocuments;
-import dev.aisle.search.SearchBackend;
-import dev.aisle.search.SearchEngineException;
+import dev.aisle.search.SearchIndex;
 import dev.aisle.search.SearchUri;
 import dev.aisle.search.SessionTerms;
 import java.io.ByteArrayOutputStream;
@@ -49,7 +48,7 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Thread-safe.
  */
-public final class SolrCollection implements SearchBackend {
+public final class SolrCollection implements SearchIndex {
   private static final int BATCH = 500;
   private static final Duration INFO_TTL = Duration.ofSeconds(10);
 
@@ -89,6 +88,7 @@ public final class SolrCollection implements SearchBackend {
    * @throws IllegalStateException when the collection exists and {@code options.replace()} is
    *     false
    */
+  @Override
   public void export(ProductDocuments docs, ExportOptions options, IntConsumer progress) {
     boolean exists = collections().contains(name);
     if (exists && !options.replace()) {
@@ -126,43 +126,36 @@ public final class SolrCollection implements SearchBackend {
     if (progress != null) {
       progress.accept(docs.size());
     }
-    long found = count();
-    if (found != docs.size() + 1L) {
-      throw new SearchEngineException(200, uri() + ": indexed " + (docs.size() + 1)
-          + " documents but the collection holds " + found);
-    }
+    checkCount(docs);
     cachedInfo = null;
   }
 
-  /**
-   * Exports into a collection of its own, {@code NAME_CHECKSUM}, then points the alias {@code
-   * NAME} at it in one step and drops the collection it pointed to before: queries through the
-   * alias see the old model until the new one is complete, never an empty or half-built one.
-   *
-   * @return the collection now behind the alias
-   * @throws IllegalStateException when a collection (not an alias) has the name
-   */
-  public String exportBehindAlias(ProductDocuments docs, ExportOptions options,
-      IntConsumer progress) {
-    if (collections().contains(name)) {
-      throw new IllegalStateException(uri() + ": '" + name + "' is a collection, and an alias "
-          + "cannot take its name; drop it, or export into it with --replace instead");
-    }
-    String target = physicalName(name, docs);
-    String previous = aliases().get(name);
-    new SolrCollection(client, target).export(docs, options.withReplace(true), progress);
+  @Override
+  public SolrCollection named(String other) {
+    return new SolrCollection(client, other);
+  }
+
+  @Override
+  public String kind() {
+    return "a collection";
+  }
+
+  @Override
+  public boolean holdsDocuments() {
+    return collections().contains(name);
+  }
+
+  @Override
+  public List<String> aliasTargets() {
+    String target = aliases().get(name);
+    return target == null ? List.of() : List.of(target);
+  }
+
+  /** {@code CREATEALIAS} replaces what an alias points to in one step. */
+  @Override
+  public void moveAlias(String target, List<String> previous) {
     admin("collections", "CREATEALIAS", Map.of("name", name, "collections", target));
-    if (previous != null && !previous.equals(target)) {
-      new SolrCollection(client, previous).drop();
-    }
     cachedInfo = null;
-    return target;
-  }
-
-  /** {@code NAME_} and the first 12 characters of the model's checksum (letters and digits). */
-  public static String physicalName(String name, ProductDocuments docs) {
-    String c = docs.info().checksum().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    return name + "_" + c.substring(0, Math.min(12, c.length()));
   }
 
   /** Alias name to the collection(s) it points to. */
@@ -218,12 +211,13 @@ public final class SolrCollection implements SearchBackend {
   }
 
   /** Drops the collection (and its configset). */
+  @Override
   public void drop() {
     admin("collections", "DELETE", Map.of("name", name));
     client.send("POST", "/admin/configs?action=DELETE&name=" + enc("aisle-" + name), null, null);
   }
 
-  /** Documents in the collection, the model document included. */
+  @Override
   public long count() {
     return client.get("/" + name + "/select?q=*:*&rows=0").path("response").path("numFound")
         .asLong();

@@ -15,9 +15,9 @@ import dev.aisle.search.Filters;
 import dev.aisle.search.Hit;
 import dev.aisle.search.IndexInfo;
 import dev.aisle.search.ProductDocuments;
-import dev.aisle.search.SearchBackend;
 import dev.aisle.search.SearchEngineException;
 import dev.aisle.search.SearchUri;
+import dev.aisle.search.engines.SearchEngines;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -182,7 +182,7 @@ class OpenSearchIndexTest {
     assertThat(indicators.related("no such/product", 5, Filters.NONE)).isEmpty();
     assertThat(indicators.next(List.of("no-such-product"), 5, Filters.NONE)).isEmpty();
     SearchEngineException e = assertThrows(SearchEngineException.class,
-        () -> SearchBackend.connect("opensearch://127.0.0.1:" + port + "/nothing")
+        () -> SearchEngines.connect("opensearch://127.0.0.1:" + port + "/nothing")
             .related("x", 5, Filters.NONE));
     assertThat(e).hasMessageContaining("nothing").hasMessageContaining("index_not_found");
   }

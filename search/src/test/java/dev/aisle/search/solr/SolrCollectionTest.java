@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.aisle.catalog.Catalog;
 import dev.aisle.corpus.ProductIndex;
-import dev.aisle.model.ScoredItem;
-import dev.aisle.model.TopK;
-import dev.aisle.model.cooc.CoocModel;
 import dev.aisle.eval.Evaluator;
 import dev.aisle.eval.TestSessions;
 import dev.aisle.eval.TimeSplit;
 import dev.aisle.model.Params;
 import dev.aisle.model.Recommender;
+import dev.aisle.model.ScoredItem;
+import dev.aisle.model.TopK;
 import dev.aisle.model.TrainContext;
+import dev.aisle.model.cooc.CoocModel;
 import dev.aisle.modelfile.Algorithm;
 import dev.aisle.modelfile.ModelFile;
 import dev.aisle.search.EngineRecommender;
@@ -26,6 +26,7 @@ import dev.aisle.search.ProductDocuments;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.search.SearchEngineException;
 import dev.aisle.search.SearchUri;
+import dev.aisle.search.engines.SearchEngines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -257,14 +258,14 @@ class SolrCollectionTest {
   @Test
   void a_missing_collection_is_named_in_the_error() {
     SearchEngineException e = assertThrows(SearchEngineException.class,
-        () -> SearchBackend.connect("solr://127.0.0.1:" + port + "/nothing").related("x", 5,
+        () -> SearchEngines.connect("solr://127.0.0.1:" + port + "/nothing").related("x", 5,
             Filters.NONE));
     assertThat(e).hasMessageContaining("nothing");
   }
 
   @Test
   void a_node_that_does_not_answer_is_skipped() {
-    try (SearchBackend b = SearchBackend.connect("solr://127.0.0.1:1,127.0.0.1:" + port
+    try (SearchBackend b = SearchEngines.connect("solr://127.0.0.1:1,127.0.0.1:" + port
         + "/vectors")) {
       for (int i = 0; i < 4; i++) {
         assertThat(b.related(products().id(i), 3, Filters.NONE)).hasSize(3);

@@ -1,6 +1,6 @@
 package dev.aisle.server.vectors;
 
-import dev.aisle.model.Parallel;
+import dev.aisle.parallel.Parallel;
 import dev.aisle.model.ScoredItem;
 import java.util.ArrayList;
 import java.util.List;

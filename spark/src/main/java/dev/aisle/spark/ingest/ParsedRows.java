@@ -1,5 +1,12 @@
 package dev.aisle.spark.ingest;
 
+import dev.aisle.ingest.LogFormat;
+import dev.aisle.ingest.ParsedRow;
+import dev.aisle.ingest.RowParser;
+import dev.aisle.ingest.SkipReason;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -47,4 +54,68 @@ public final class ParsedRows {
       .add("category", DataTypes.StringType, true);
 
   private ParsedRows() {}
+
+  /**
+   * Takes what core's {@link RowParser} finds in one line (or columnar record) as rows of this
+   * schema: skips as {@link #SKIPPED}; events whose ids are not UTF-8 as skips at the stage they
+   * reached, {@link #TYPED} or {@link #KEYED}, the order {@code aisle ingest} checks them in; the
+   * rest as {@link #ACCEPTED}.
+   *
+   * <p>Not thread-safe: one per task.
+   */
+  static final class Collector implements RowParser.Rows {
+    private final LogFormat format;
+    private final List<Row> out;
+    private int file;
+    private long pos;
+
+    Collector(LogFormat format, List<Row> out) {
+      this.format = format;
+      this.out = out;
+    }
+
+    /** Where the next records come from: the file's index and the line's position. */
+    void at(int fileIndex, long position) {
+      this.file = fileIndex;
+      this.pos = position;
+    }
+
+    @Override
+    public void skip(int record, SkipReason reason, String field) {
+      out.add(row(record, SKIPPED, reason, field, null, null, null, null, null, null));
+    }
+
+    @Override
+    public void row(int record, ParsedRow r) {
+      if (!r.keyIsUtf8()) {
+        out.add(row(record, TYPED, SkipReason.INVALID_UTF8, format.keyColumn(), null, null, null,
+            r.millis(), r.type(), null));
+        return;
+      }
+      String key = r.key();
+      if (!r.productIsUtf8()) {
+        out.add(row(record, KEYED, SkipReason.INVALID_UTF8, format.productColumn(), key, null,
+            null, r.millis(), r.type(), null));
+        return;
+      }
+      String product = r.product();
+      String customer = null;
+      if (r.hasCustomer()) {
+        if (!r.customerIsUtf8()) {
+          out.add(row(record, KEYED, SkipReason.INVALID_UTF8, format.customerColumn(), key,
+              null, product, r.millis(), r.type(), null));
+          return;
+        }
+        customer = r.customer();
+      }
+      out.add(row(record, ACCEPTED, null, null, key, customer, product, r.millis(), r.type(),
+          r.category()));
+    }
+
+    private Row row(int record, int stage, SkipReason reason, String field, String key,
+        String customer, String product, Long ts, String type, String category) {
+      return RowFactory.create(file, pos, record, stage, reason == null ? null : reason.name(),
+          field, key, customer, product, ts, type, category);
+    }
+  }
 }

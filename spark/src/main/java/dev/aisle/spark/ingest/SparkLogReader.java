@@ -5,11 +5,13 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 
 import dev.aisle.BadInputException;
+import dev.aisle.ingest.ColumnLayout;
 import dev.aisle.ingest.DelimitedLine;
 import dev.aisle.ingest.EventTypes;
 import dev.aisle.ingest.IngestOptions;
 import dev.aisle.ingest.IngestReport;
 import dev.aisle.ingest.LogFormat;
+import dev.aisle.ingest.RowParser;
 import dev.aisle.ingest.SkipReason;
 import dev.aisle.ingest.TimeFormat;
 import java.io.ByteArrayOutputStream;
@@ -48,7 +50,7 @@ import org.apache.spark.storage.StorageLevel;
  * Reads browse logs on Spark into {@link ParsedRows}, row for row as {@code aisle ingest} reads
  * them. Delimited text and JSON lines are read as lines with Hadoop's {@code TextInputFormat}
  * (split across tasks; gzip files, named {@code .gz}, in one task each) and parsed by {@link
- * LineParser}; each row keeps its input position (file, byte offset or line) so that events with
+ * RowParser}, core's own parser; each row keeps its input position (file, byte offset or line) so that events with
  * equal times stay in input order, as ingest keeps them. Parquet is read with Spark's own reader,
  * its columns found by the same names, and validated the same way.
  *
@@ -139,17 +141,19 @@ public final class SparkLogReader {
     CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
     byte[] first = firstLine(conf, input, codec);
     ColumnLayout cols = format.syntax() == LogFormat.Syntax.DELIMITED
-        ? ColumnLayout.resolve(input, format, first) : null;
+        ? ColumnLayout.resolve(input, format, first, 0, first.length) : null;
     boolean skipHeader = cols != null && format.header();
     boolean compressed = codec != null;
-    LineParser parser = new LineParser(format, options.events(), cols);
+    RowParser parser = new RowParser(format, options.events(), cols);
     return jsc.newAPIHadoopFile(input, TextInputFormat.class, LongWritable.class, Text.class, conf)
-        .mapPartitions(lines -> parseLines(parser, file, compressed, skipHeader, lines));
+        .mapPartitions(lines -> parseLines(parser, format, file, compressed, skipHeader, lines));
   }
 
-  private static Iterator<Row> parseLines(LineParser parser, int file, boolean compressed,
-      boolean skipHeader, Iterator<scala.Tuple2<LongWritable, Text>> lines) {
+  private static Iterator<Row> parseLines(RowParser parser, LogFormat format, int file,
+      boolean compressed, boolean skipHeader,
+      Iterator<scala.Tuple2<LongWritable, Text>> lines) {
     List<Row> out = new ArrayList<>();
+    ParsedRows.Collector rows = new ParsedRows.Collector(format, out);
     long index = 0;
     byte[] buf = new byte[256];
     while (lines.hasNext()) {
@@ -168,7 +172,8 @@ public final class SparkLogReader {
       if (len > 0 && buf[len - 1] == '\r') {
         len--;
       }
-      parser.parse(file, pos, buf, len, out);
+      rows.at(file, pos);
+      parser.parse(buf, 0, len, rows);
     }
     return out.iterator();
   }
@@ -240,10 +245,7 @@ public final class SparkLogReader {
       IngestOptions options) {
     Dataset<Row> df = spark.read().parquet(inputs.toArray(String[]::new));
     LogFormat format = options.format();
-    String[] wanted = {ColumnLayout.keyColumn(format),
-        format.grouping() == dev.aisle.ingest.Grouping.SESSION ? format.customerColumn() : null,
-        format.productColumn(), format.timeColumn(), format.offsetColumn(), format.eventColumn(),
-        format.categoryColumn()};
+    String[] wanted = RowParser.columns(format);
     int[] index = new int[wanted.length];
     boolean[] required = {true, false, true, true, true, true, false};
     StructField[] fields = df.schema().fields();
@@ -265,27 +267,31 @@ public final class SparkLogReader {
             wanted[i], format.name(), String.join(", ", header)));
       }
     }
-    DataType timeType = fields[index[3]].dataType();
+    int time = index[RowParser.TIME];
+    DataType timeType = fields[time].dataType();
     boolean timestamp = timeType.equals(DataTypes.TimestampType)
         || timeType.equals(DataTypes.TimestampNTZType) || timeType.equals(DataTypes.DateType);
     Dataset<Row> src = df;
     if (timestamp) {
       // a timestamp column is read as epoch ms whatever --time-format says
-      src = df.withColumn(fields[index[3]].name(),
-          functions.unix_millis(col(fields[index[3]].name()).cast(DataTypes.TimestampType)));
+      src = df.withColumn(fields[time].name(),
+          functions.unix_millis(col(fields[time].name()).cast(DataTypes.TimestampType)));
       format = format.withTimeFormat(TimeFormat.EPOCH_MS);
     }
-    LineParser parser = new LineParser(format, options.events(), null);
+    RowParser parser = new RowParser(format, options.events(), null);
+    LogFormat parsed = format;
     return spark.createDataFrame(src.withColumn("__aisle_pos",
         functions.monotonically_increasing_id()).javaRDD().mapPartitions(it -> {
           List<Row> out = new ArrayList<>();
+          ParsedRows.Collector rows = new ParsedRows.Collector(parsed, out);
           while (it.hasNext()) {
             Row r = it.next();
             String[] values = new String[index.length];
             for (int i = 0; i < index.length; i++) {
               values[i] = index[i] < 0 || r.isNullAt(index[i]) ? null : text(r.get(index[i]));
             }
-            parser.parseValues(0, r.getLong(r.length() - 1), values, out);
+            rows.at(0, r.getLong(r.length() - 1));
+            parser.parseValues(values, rows);
           }
           return out.iterator();
         }), ParsedRows.SCHEMA);

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.struct;
 
-import dev.aisle.AisleVersion;
 import dev.aisle.catalog.Catalog;
 import dev.aisle.corpus.Corpus;
 import dev.aisle.corpus.CorpusInfo;
@@ -16,11 +15,8 @@ import dev.aisle.spark.ingest.LogInput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -111,29 +107,7 @@ public record Sessions(Dataset<Row> sessions, ProductIndex products, IngestRepor
     return Corpus.of(products, customers.toArray(String[]::new), types.toArray(String[]::new),
         offsets.stream().mapToInt(Integer::intValue).toArray(),
         sessionCustomer.stream().mapToInt(Integer::intValue).toArray(), items.toArray(),
-        times.toArray(), typeCodes.toArray(), catalog.build(), info(options, cleaning));
-  }
-
-  /** The provenance ingest records for the same run (CorpusBuilder's, without a catalog file). */
-  private CorpusInfo info(IngestOptions options, CleaningOptions cleaning) {
-    Map<String, String> opts = new LinkedHashMap<>();
-    opts.put("grouping", options.format().grouping().name().toLowerCase(Locale.ROOT));
-    opts.put("session_gap", options.sessionGap().toString());
-    opts.put("time_format", options.format().timeFormat().label());
-    opts.put("events", options.events() == null ? "all" : String.join(",",
-        new TreeSet<>(options.events())));
-    opts.put("repeats", cleaning.collapseRepeats() ? "collapse" : "keep");
-    opts.put("min_session_length", Integer.toString(cleaning.minSessionLength()));
-    opts.put("min_product_count", Integer.toString(cleaning.minProductCount()));
-    opts.put("bot_max_session_length", Integer.toString(cleaning.botMaxSessionLength()));
-    opts.put("bot_max_rate", Double.toString(cleaning.botMaxRate()));
-    opts.put("strict", Boolean.toString(options.strict()));
-    Map<String, Long> skipped = new LinkedHashMap<>();
-    report.skippedEvents().forEach((r, v) -> skipped.put(r.key(), v));
-    Map<String, Long> removed = new LinkedHashMap<>();
-    report.removedSessions().forEach((r, v) -> removed.put(r.key(), v));
-    return new CorpusInfo(AisleVersion.get(), options.format().name(), input.inputs(), opts,
-        skipped, removed);
+        times.toArray(), typeCodes.toArray(), catalog.build(), CorpusInfo.of(input.inputs(), options, cleaning, null, report));
   }
 
   /** A growable int array. */

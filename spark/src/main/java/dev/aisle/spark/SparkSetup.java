@@ -3,8 +3,8 @@ package dev.aisle.spark;
 import org.apache.spark.sql.SparkSession;
 
 /** How Aisle starts Spark when it runs in-process ({@code ./aisle spark}) or in tests. */
-public final class SparkSessions {
-  private SparkSessions() {}
+public final class SparkSetup {
+  private SparkSetup() {}
 
   /**
    * A builder for an in-process session: the UI off, the driver on the loopback interface, few

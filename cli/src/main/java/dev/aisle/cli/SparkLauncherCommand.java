@@ -24,7 +24,7 @@ import picocli.CommandLine.Unmatched;
             + "--algorithm cooc --out yc.model",
         "  spark-submit --class dev.aisle.spark.SparkCommand spark/target/aisle-spark-job.jar "
             + "--format otto --input hdfs:///logs/otto.jsonl --algorithm cooc --out otto.model"})
-final class SparkCommand implements Callable<Integer> {
+final class SparkLauncherCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Unmatched java.util.List<String> rest;

@@ -1,9 +1,6 @@
-package dev.aisle.spark.ingest;
+package dev.aisle.ingest;
 
 import dev.aisle.BadInputException;
-import dev.aisle.ingest.DelimitedLine;
-import dev.aisle.ingest.Grouping;
-import dev.aisle.ingest.LogFormat;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,19 +9,25 @@ import java.util.Locale;
 
 /**
  * Where the fields of one delimited log file are: 0-based positions resolved against the file's
- * header, or the format's 1-based positions for a file without one. Resolved on the driver from
- * the first line, with the same rules and messages as {@code aisle ingest} (names match ignoring
- * case, spaces, dashes and underscores; a missing required column names the header it has).
+ * header, or the format's 1-based positions for a file without one. Resolved from the file's first
+ * line, by {@code aisle ingest} and by the Spark job's driver alike: names match ignoring case,
+ * spaces, dashes and underscores; a missing required column names the header the file has; a
+ * first line with one field names the delimiter the file seems to use.
  *
- * <p>Immutable after {@link #resolve}; serializable to the executors.
+ * <pre>
+ * ColumnLayout cols = ColumnLayout.resolve("clicks.tsv", format, line, 0, line.length);
+ * RowParser parser = new RowParser(format, null, cols);
+ * </pre>
+ *
+ * <p>Immutable and serializable (the Spark job ships it to its executors).
  */
-final class ColumnLayout implements Serializable {
+public final class ColumnLayout implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String[] DELIMITER_NAMES = {",", "comma", ";", "semicolon", "\t", "tab",
       "|", "pipe"};
 
-  final List<String> names = new ArrayList<>();
-  final List<Integer> positions = new ArrayList<>();
+  private final List<String> names = new ArrayList<>();
+  private final List<Integer> positions = new ArrayList<>();
   int key = -1;
   int customer = -1;
   int product = -1;
@@ -32,7 +35,10 @@ final class ColumnLayout implements Serializable {
   int offset = -1;
   int event = -1;
   int category = -1;
+  /** The largest position of a column read: a row needs more fields than this. */
   int max;
+
+  private ColumnLayout() {}
 
   private int add(String name, int position) {
     names.add(name);
@@ -41,7 +47,7 @@ final class ColumnLayout implements Serializable {
     return position;
   }
 
-  /** The name of the first required column at a position >= {@code fieldCount}. */
+  /** The name of the first column read at a position >= {@code fieldCount}. */
   String nameOf(int fieldCount) {
     String best = null;
     int bestPos = Integer.MAX_VALUE;
@@ -56,38 +62,42 @@ final class ColumnLayout implements Serializable {
   }
 
   /**
-   * Resolves the columns of {@code file} from its first line.
+   * Resolves the columns of {@code file} from its first line {@code b[start, end)} (without its
+   * terminator; not modified).
    *
-   * @param firstLine the bytes of the first line, without its terminator
+   * @param file the file's name, for messages
+   * @throws BadInputException naming {@code file:1} when the header lacks a required column, the
+   *     delimiter looks wrong, or a headerless line has too few fields
    */
-  static ColumnLayout resolve(String file, LogFormat format, byte[] firstLine) {
-    return format.header() ? fromHeader(file, format, firstLine)
-        : fromPositions(file, format, firstLine);
+  public static ColumnLayout resolve(String file, LogFormat format, byte[] b, int start,
+      int end) {
+    return format.header() ? fromHeader(file, format, b, start, end)
+        : fromPositions(file, format, b, start, end);
   }
 
-  private static ColumnLayout fromHeader(String file, LogFormat format, byte[] b) {
+  private static ColumnLayout fromHeader(String file, LogFormat format, byte[] line, int start,
+      int end) {
     byte delim = (byte) format.delimiter();
-    int count = DelimitedLine.count(b, 0, b.length, delim);
+    int count = DelimitedLine.count(line, start, end, delim);
     int[] starts = new int[count];
     int[] ends = new int[count];
-    byte[] unquoted = b.clone(); // split rewrites quoted fields in place
-    int n = DelimitedLine.split(unquoted, 0, b.length, delim, starts, ends);
+    byte[] b = java.util.Arrays.copyOfRange(line, start, end); // split unquotes in place
+    int n = DelimitedLine.split(b, 0, b.length, delim, starts, ends);
     if (n == DelimitedLine.UNTERMINATED_QUOTE) {
       throw new BadInputException(file + ":1: unterminated quote in the header");
     }
-    if (!DelimitedLine.isUtf8(unquoted, 0, b.length)) {
+    if (!DelimitedLine.isUtf8(b, 0, b.length)) {
       throw new BadInputException(file + ":1: the header is not valid UTF-8");
     }
     List<String> header = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      header.add(new String(unquoted, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8)
-          .trim());
+      header.add(new String(b, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8).trim());
     }
     if (n == 1) {
       checkDelimiter(file, format, header.get(0));
     }
     ColumnLayout cols = new ColumnLayout();
-    String keyCol = keyColumn(format);
+    String keyCol = format.keyColumn();
     cols.key = cols.add(keyCol, find(file, format, header, keyCol, true));
     if (format.grouping() == Grouping.SESSION && format.customerColumn() != null) {
       cols.customer = find(file, format, header, format.customerColumn(), false);
@@ -97,7 +107,8 @@ final class ColumnLayout implements Serializable {
     }
     cols.product = cols.add(format.productColumn(),
         find(file, format, header, format.productColumn(), true));
-    cols.time = cols.add(format.timeColumn(), find(file, format, header, format.timeColumn(), true));
+    cols.time = cols.add(format.timeColumn(),
+        find(file, format, header, format.timeColumn(), true));
     if (format.offsetColumn() != null) {
       cols.offset = cols.add(format.offsetColumn(),
           find(file, format, header, format.offsetColumn(), true));
@@ -113,11 +124,6 @@ final class ColumnLayout implements Serializable {
       }
     }
     return cols;
-  }
-
-  static String keyColumn(LogFormat format) {
-    return format.grouping() == Grouping.SESSION ? format.sessionColumn()
-        : format.customerColumn();
   }
 
   private static int find(String file, LogFormat format, List<String> header, String column,
@@ -142,13 +148,14 @@ final class ColumnLayout implements Serializable {
         String.join(", ", header)));
   }
 
-  private static ColumnLayout fromPositions(String file, LogFormat format, byte[] b) {
-    int count = DelimitedLine.count(b, 0, b.length, (byte) format.delimiter());
+  private static ColumnLayout fromPositions(String file, LogFormat format, byte[] b, int start,
+      int end) {
+    int count = DelimitedLine.count(b, start, end, (byte) format.delimiter());
     if (count == 1) {
-      checkDelimiter(file, format, new String(b, StandardCharsets.UTF_8));
+      checkDelimiter(file, format, new String(b, start, end - start, StandardCharsets.UTF_8));
     }
     ColumnLayout cols = new ColumnLayout();
-    String keyCol = keyColumn(format);
+    String keyCol = format.keyColumn();
     cols.key = cols.add(keyCol, position(format, keyCol));
     if (format.grouping() == Grouping.SESSION && format.customerColumn() != null) {
       cols.customer = cols.add(format.customerColumn(), position(format, format.customerColumn()));
@@ -162,7 +169,8 @@ final class ColumnLayout implements Serializable {
       cols.event = cols.add(format.eventColumn(), position(format, format.eventColumn()));
     }
     if (format.categoryColumn() != null) {
-      cols.category = cols.add(format.categoryColumn(), position(format, format.categoryColumn()));
+      cols.category = cols.add(format.categoryColumn(),
+          position(format, format.categoryColumn()));
     }
     if (count <= cols.max) {
       throw new BadInputException(String.format(Locale.ROOT,

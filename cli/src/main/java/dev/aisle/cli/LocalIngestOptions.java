@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * The shared log options ({@link dev.aisle.options.LogOptions}) plus what only the command line
  * does with them: a product catalog, and ingest with a progress bar.
  */
-final class LogOptions extends dev.aisle.options.LogOptions {
+final class LocalIngestOptions extends dev.aisle.options.LogOptions {
   @Option(names = "--catalog", paramLabel = "FILE",
       description = "Product metadata: CSV/TSV with id and any of name, category, price, "
           + "in_stock, image.")
