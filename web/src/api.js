@@ -91,7 +91,7 @@ export const api = {
     const { collectKey } = await clientConfig()
     const headers = { 'Content-Type': 'application/json' }
     if (collectKey) headers['X-Collect-Key'] = collectKey
-    const body = { customer, product, type }
+    const body = { customer, product, event: type }
     if (from) body.from = from
     return request('/api/events', { method: 'POST', headers, body: JSON.stringify(body) })
   },
@@ -112,6 +112,10 @@ export const api = {
   /** Every experiment with its counts, rates, intervals and tests. */
   experiments() {
     return request('/api/experiments')
+  },
+  /** The recorded retrains, newest first: {history, every, runs: [{..., models: [...]}]}. */
+  retrains() {
+    return request('/api/retrains')
   },
   /** A 2-D map of an embedding model's products: {points: [{id, x, y, name, category}], ...}. */
   productMap(model, { limit } = {}) {

@@ -118,7 +118,7 @@ describe('the storefront and experiments', () => {
     await flushPromises()
     const visitor = posted[0].body.customer
     expect(visitor).toMatch(/^visitor-/)
-    expect(posted[0].body).toEqual({ customer: visitor, product: 'P2', type: 'view', from: 'r-1' })
+    expect(posted[0].body).toEqual({ customer: visitor, product: 'P2', event: 'view', from: 'r-1' })
     expect(posted[0].headers['X-Collect-Key']).toBe('public-key')
     expect(posted[0].headers['X-API-Key']).toBeUndefined()
     expect(asked.find((u) => u.startsWith('/api/products/P2/related'))).toContain(`visitor=${visitor}`)
@@ -126,11 +126,11 @@ describe('the storefront and experiments', () => {
 
     await w.find('button.cart').trigger('click')
     await flushPromises()
-    expect(posted[1].body).toEqual({ customer: visitor, product: 'P2', type: 'cart' })
+    expect(posted[1].body).toEqual({ customer: visitor, product: 'P2', event: 'cart' })
     expect(w.find('.done').text()).toBe('In your cart.')
     await w.find('button.buy').trigger('click')
     await flushPromises()
-    expect(posted[2].body.type).toBe('purchase')
+    expect(posted[2].body.event).toBe('purchase')
     // the config was asked for once
     expect(asked.filter((u) => u === '/api/config')).toHaveLength(1)
   })

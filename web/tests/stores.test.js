@@ -36,7 +36,7 @@ describe('visitor store', () => {
     const [url, init] = fetch.mock.calls[1]
     expect(url).toBe('/api/events')
     expect(init.method).toBe('POST')
-    expect(JSON.parse(init.body)).toEqual({ customer: visitor.id, product: 'P1', type: 'view' })
+    expect(JSON.parse(init.body)).toEqual({ customer: visitor.id, product: 'P1', event: 'view' })
     expect(visitor.viewedIds).toEqual(['P1', 'P2'])
     expect(JSON.parse(localStorage.getItem('aisle.timeline')).map((v) => v.id)).toEqual(['P1', 'P2'])
     expect(visitor.error).toBeNull()

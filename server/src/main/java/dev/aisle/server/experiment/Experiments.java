@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aisle.server.experiment.ArmTotals.Metric;
 import dev.aisle.server.request.ApiException;
+import dev.aisle.ingest.EventTypes;
 import dev.aisle.server.request.PostedEvent;
 import java.io.Closeable;
 import java.nio.ByteBuffer;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * try (Experiments ex = Experiments.open(List.of(ExperimentSpec.parse("t=pop:50,hybrid:50")),
  *     Path.of("experiments"), Duration.ofMinutes(30), List.of("pop", "hybrid"))) {
  *   String id = ex.impression(spec, spec.assign("v1"), "v1", List.of("P1", "P2"), now);
- *   ex.record(new PostedEvent("v1", "P2", now, PostedEvent.Type.VIEW, id));  // a click
+ *   ex.record(new PostedEvent("v1", "P2", now, EventTypes.VIEW, id));  // a click
  *   ex.report();  // GET /api/experiments
  * }
  * </pre>
@@ -384,34 +385,34 @@ public final class Experiments implements Closeable {
           : imp.experiment.ended ? Skip.ENDED
           : !imp.visitor.equals(e.customer()) ? Skip.OTHER_VISITOR
           : imp.armOf(e.product()) < 0 ? Skip.NOT_IN_LIST
-          : e.type() == PostedEvent.Type.VIEW && imp.clicked.contains(e.product())
+          : EventTypes.VIEW.equals(e.type()) && imp.clicked.contains(e.product())
               ? Skip.REPEATED_CLICK : null;
       if (why != null) {
         return skip(why);
       }
       credit = new Credit(imp.experiment, imp.armOf(e.product()));
-      if (e.type() == PostedEvent.Type.VIEW) {
+      if (EventTypes.VIEW.equals(e.type())) {
         append(NODES.objectNode().put("r", "click").put("id", e.from()).put("e",
             imp.experiment.spec.name()).put("v", e.customer()).put("p", e.product())
             .put("a", credit.arm()).put("t", e.millis()));
         applyClick(imp, credit, e.customer(), e.product(), e.millis());
         return new Recorded(Outcome.CLICK, null);
       }
-    } else if (e.type() == PostedEvent.Type.VIEW) {
+    } else if (EventTypes.VIEW.equals(e.type())) {
       return Recorded.NONE;
     } else {
       credit = sessions.creditOf(e.customer(), e.product());
       if (credit == null || credit.experiment().ended) {
-        return skip(e.type() == PostedEvent.Type.CART ? Skip.CART_WITHOUT_CLICK
+        return skip(EventTypes.CART.equals(e.type()) ? Skip.CART_WITHOUT_CLICK
             : Skip.PURCHASE_WITHOUT_CLICK);
       }
     }
-    String kind = e.type() == PostedEvent.Type.CART ? "cart" : "purchase";
+    String kind = EventTypes.CART.equals(e.type()) ? "cart" : "purchase";
     append(NODES.objectNode().put("r", kind).put("e", credit.experiment().spec.name())
         .put("v", e.customer()).put("p", e.product()).put("a", credit.arm())
         .put("t", e.millis()));
     applyConversion(credit, e.customer(), e.product(), e.type(), e.millis());
-    return new Recorded(e.type() == PostedEvent.Type.CART ? Outcome.CART : Outcome.PURCHASE,
+    return new Recorded(EventTypes.CART.equals(e.type()) ? Outcome.CART : Outcome.PURCHASE,
         null);
   }
 
@@ -438,10 +439,10 @@ public final class Experiments implements Closeable {
   }
 
   private void applyConversion(Credit credit, String visitor, String product,
-      PostedEvent.Type type, long millis) {
+      String type, long millis) {
     sessions.credit(visitor, product, credit, millis);
     Running r = credit.experiment();
-    boolean cart = type == PostedEvent.Type.CART;
+    boolean cart = EventTypes.CART.equals(type);
     if (r.spec.mode() == ExperimentSpec.Mode.SPLIT) {
       r.arms[credit.arm()].add(visitor, cart ? Metric.CARTS : Metric.PURCHASES);
     } else if (cart) {
@@ -486,7 +487,7 @@ public final class Experiments implements Closeable {
             rec.get("p").asText(), rec.get("t").asLong());
         case "cart", "purchase" -> applyConversion(new Credit(running(rec), rec.get("a").asInt()),
             rec.get("v").asText(), rec.get("p").asText(), kind.equals("cart")
-                ? PostedEvent.Type.CART : PostedEvent.Type.PURCHASE, rec.get("t").asLong());
+                ? EventTypes.CART : EventTypes.PURCHASE, rec.get("t").asLong());
         default -> throw new IllegalArgumentException("unknown record '" + kind + "'");
       }
     } catch (RuntimeException e) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.aisle.server.experiment.Experiments.Outcome;
 import dev.aisle.server.experiment.Experiments.Skip;
+import dev.aisle.events.Event;
 import dev.aisle.server.request.PostedEvent;
-import dev.aisle.server.request.PostedEvent.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +30,15 @@ class ExperimentsTest {
     return Experiments.open(List.of(AB), logDir, GAP, MODELS);
   }
 
+  /** Event types by the names the tests use. */
+  private enum Type {
+    VIEW, CART, PURCHASE
+  }
+
   private static PostedEvent event(String visitor, String product, long t, Type type,
       String from) {
-    return new PostedEvent(visitor, product, t, type, from);
+    return new PostedEvent(new Event(visitor, product, t, type.name().toLowerCase(
+        java.util.Locale.ROOT)), from);
   }
 
   @SuppressWarnings("unchecked")
