@@ -13,8 +13,9 @@ import java.util.function.Supplier;
  * @param progress receives work done so far in the trainer's own units, or null
  * @param epochEnd called after every epoch of an iterative trainer with the model as it is then
  *     and the epoch number (1-based), e.g. to record a learning curve; or null
- * @param stop asked after every epoch (after {@code epochEnd}): true ends training there, e.g. to
- *     stop early; or null
+ * @param stop asked after every epoch (after {@code epochEnd}), and between the batches of a
+ *     trainer whose epochs are long (the dense network's): true ends training there, e.g. to stop
+ *     early or at a search's time budget; or null
  */
 public record TrainContext(long seed, int threads, LongConsumer progress,
     ObjIntConsumer<Supplier<Recommender>> epochEnd, BooleanSupplier stop) {

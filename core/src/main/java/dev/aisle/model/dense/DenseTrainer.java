@@ -247,6 +247,7 @@ public final class DenseTrainer {
       order[i] = i;
     }
     long done = 0;
+    epochs:
     for (int epoch = 1; epoch <= o.epochs(); epoch++) {
       for (int i = samples - 1; i > 0; i--) { // Fisher-Yates, as fit(shuffle=True)
         int j = shuffle.nextInt(i + 1);
@@ -260,6 +261,9 @@ public final class DenseTrainer {
         update();
         done += to - from;
         context.progress(done);
+        if (context.stopRequested()) { // an epoch over many products takes minutes
+          break epochs;
+        }
       }
       context.epochDone(epoch, this::snapshot);
       if (context.stopRequested()) {
