@@ -102,7 +102,7 @@ final class RetrainCommand implements Callable<Integer> {
 
   @Option(names = "--algorithms", paramLabel = "LIST",
       description = "Retrain only the served models of these algorithms (comma-separated); "
-          + "the others are left alone. Default: all of them.")
+          + "the others are left alone. Default: all, every served model.")
   String algorithms;
 
   @Option(names = "--config", paramLabel = "FILE",
@@ -127,7 +127,8 @@ final class RetrainCommand implements Callable<Integer> {
     }
     Path file = history != null ? history : RetrainHistory.of(Path.of(eventLog));
     List<RetrainRun> before = RetrainHistory.read(file);
-    Set<Algorithm> only = algorithms == null ? null : chosen(algorithms);
+    Set<Algorithm> only = algorithms == null || algorithms.trim().equalsIgnoreCase("all") ? null
+        : chosen(algorithms);
     Retrainer.Config tuned = config == null ? null : Retrainer.Config.read(config);
     List<Retrainer.Target> targets = new ArrayList<>();
     Set<Algorithm> served = EnumSet.noneOf(Algorithm.class);
