@@ -3,6 +3,8 @@ package dev.aisle.cli;
 import dev.aisle.events.Segments;
 import dev.aisle.kafka.KafkaEventLog;
 import dev.aisle.kafka.TopicExport;
+import dev.aisle.modelfile.Algorithm;
+import dev.aisle.modelfile.ModelFile;
 import dev.aisle.options.DurationConverter;
 import dev.aisle.retrain.RetrainHistory;
 import dev.aisle.retrain.RetrainOptions;
@@ -17,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +50,8 @@ import picocli.CommandLine.Spec;
         "  nice -n 10 aisle retrain --event-log events/ --corpus shop.corpus --model shop.model",
         "  aisle retrain --event-log events/ --model hybrid=shop.model --model i2v=i2v.model "
             + "--train-window 30d -p item2vec:epochs=20",
+        "  aisle retrain --event-log events/ --model hybrid=shop.model --model i2v=i2v.model "
+            + "--algorithms item2vec --config tuned.json",
         "  crontab: 0 */6 * * * nice -n 10 aisle retrain --event-log /srv/aisle/events "
             + "--model /srv/aisle/shop.model"})
 final class RetrainCommand implements Callable<Integer> {
@@ -94,6 +100,18 @@ final class RetrainCommand implements Callable<Integer> {
           + "the others train with their defaults.")
   List<String> params = new ArrayList<>();
 
+  @Option(names = "--algorithms", paramLabel = "LIST",
+      description = "Retrain only the served models of these algorithms (comma-separated); "
+          + "the others are left alone. Default: all, every served model.")
+  String algorithms;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Train each retrained algorithm with its best settings in this tuned.json "
+          + "(from 'aisle tune'), as 'aisle train --config' does; -p overrides single values. "
+          + "It must have settings for every retrained algorithm; it may have more. The file "
+          + "and its checksum are recorded with each run.")
+  Path config;
+
   @Option(names = "--history", paramLabel = "FILE",
       description = "Where runs are recorded. Default: DIR/retrains.json; needed with Kafka.")
   Path history;
@@ -109,11 +127,31 @@ final class RetrainCommand implements Callable<Integer> {
     }
     Path file = history != null ? history : RetrainHistory.of(Path.of(eventLog));
     List<RetrainRun> before = RetrainHistory.read(file);
+    Set<Algorithm> only = algorithms == null || algorithms.trim().equalsIgnoreCase("all") ? null
+        : chosen(algorithms);
+    Retrainer.Config tuned = config == null ? null : Retrainer.Config.read(config);
     List<Retrainer.Target> targets = new ArrayList<>();
+    Set<Algorithm> served = EnumSet.noneOf(Algorithm.class);
     for (ModelSource s : ModelSource.parse(models)) {
       String name = s.name() != null ? s.name() : s.path().getFileName().toString();
-      targets.add(new Retrainer.Target(name, s.path(), params,
-          RetrainHistory.trainedUntil(before, s.path())));
+      Retrainer.Target t = new Retrainer.Target(name, s.path(), params, tuned,
+          RetrainHistory.trainedUntil(before, s.path()));
+      Algorithm a = algorithm(s.path());
+      if (a != null) { // else the run tries it and records why it failed
+        served.add(a);
+        if (only != null && !only.contains(a)) {
+          out.printf("%s (%s): left alone, not in --algorithms%n", name, a.label());
+          continue;
+        }
+        t.settingsOf(a); // a config without settings for it fails here, before any training
+      }
+      targets.add(t);
+    }
+    if (only != null && !served.containsAll(only)) {
+      Set<Algorithm> missing = EnumSet.copyOf(only);
+      missing.removeAll(served);
+      throw new IllegalArgumentException("--algorithms " + labels(missing) + ": no served model "
+          + "has that algorithm (the models are " + labels(served) + ")");
     }
     Path scratch = Files.createTempDirectory("aisle-retrain");
     RetrainRun result;
@@ -131,6 +169,36 @@ final class RetrainCommand implements Callable<Integer> {
     RetrainHistory.append(file, result);
     out.println("recorded in " + file);
     return result.error() == null ? AisleCommand.OK : AisleCommand.FAILURE;
+  }
+
+  /**
+   * The algorithms of {@code --algorithms}.
+   *
+   * @throws IllegalArgumentException naming an unknown one
+   */
+  static Set<Algorithm> chosen(String list) {
+    try {
+      List<Algorithm> a = Algorithm.parseList(list);
+      if (a.isEmpty()) {
+        throw new IllegalArgumentException("no algorithm named");
+      }
+      return EnumSet.copyOf(a);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--algorithms '" + list + "': " + e.getMessage());
+    }
+  }
+
+  /** The algorithm of a model file, or null when it cannot be read. */
+  private static Algorithm algorithm(Path model) {
+    try {
+      return Algorithm.fromLabel(ModelFile.readInfo(model).algorithm());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String labels(Set<Algorithm> algorithms) {
+    return String.join(", ", algorithms.stream().map(Algorithm::label).toList());
   }
 
   /** The topic's events of the window (by the servers' clocks) as a segment in scratch. */

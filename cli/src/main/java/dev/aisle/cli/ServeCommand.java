@@ -13,6 +13,7 @@ import dev.aisle.server.AisleServer;
 import dev.aisle.server.Learning;
 import dev.aisle.server.ServerOptions;
 import dev.aisle.server.experiment.ExperimentSpec;
+import dev.aisle.tune.TunedConfig;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -44,6 +45,8 @@ import picocli.CommandLine.Spec;
         "  aisle serve --model shop.model --event-log events/ --fsync always",
         "  aisle serve --model shop.model --event-log events/ --retrain-every 6h "
             + "--train-window 30d --retrain-corpus shop.corpus",
+        "  aisle serve --model shop.model --event-log events/ --retrain-every 6h "
+            + "--algorithms item2vec,sknn --config tuned.json",
         "  aisle serve --model shop.model --event-log kafka://broker:9092/aisle-events",
         "  aisle serve --model shop.model --catalog shop/catalog.csv "
             + "--backend solr://localhost:8983/shop",
@@ -192,6 +195,16 @@ final class ServeCommand implements Callable<Integer> {
       description = "A hyperparameter for retrains, as 'aisle retrain -p'.")
   List<String> retrainParams = new ArrayList<>();
 
+  @Option(names = "--algorithms", paramLabel = "LIST",
+      description = "Retrain only the models of these algorithms, as 'aisle retrain "
+          + "--algorithms'. Default: all served models.")
+  String retrainAlgorithms;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "A tuned.json ('aisle tune') whose best settings retrains use, as 'aisle "
+          + "retrain --config'.")
+  Path retrainConfig;
+
   /** An {@code --experiment} option's value, refused naming the option. */
   static ExperimentSpec experiment(String definition) {
     try {
@@ -227,6 +240,16 @@ final class ServeCommand implements Callable<Integer> {
     if (retrainEvery != null && eventLog == null) {
       throw new IllegalArgumentException("--retrain-every needs --event-log: retrains learn "
           + "from the events the server stores");
+    }
+    if (retrainEvery == null && (retrainAlgorithms != null || retrainConfig != null)) {
+      throw new IllegalArgumentException("--algorithms and --config are for retrains: they need "
+          + "--retrain-every");
+    }
+    if (retrainAlgorithms != null) {
+      RetrainCommand.chosen(retrainAlgorithms); // bad names fail now, not at the first retrain
+    }
+    if (retrainConfig != null) {
+      TunedConfig.read(retrainConfig);
     }
     ServerOptions options = ServerOptions.builder(models).catalog(catalog).host(host).port(port)
         .apiKey(apiKey).corsOrigins(corsOrigins).sessionGap(gap).annThreshold(annThreshold)
@@ -288,6 +311,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (catalog != null) {
       a.addAll(List.of("--catalog", catalog.toString()));
+    }
+    if (retrainAlgorithms != null) {
+      a.addAll(List.of("--algorithms", retrainAlgorithms));
+    }
+    if (retrainConfig != null) {
+      a.addAll(List.of("--config", retrainConfig.toAbsolutePath().toString()));
     }
     for (String p : retrainParams) {
       a.addAll(List.of("-p", p));

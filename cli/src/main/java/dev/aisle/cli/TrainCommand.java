@@ -1,6 +1,5 @@
 package dev.aisle.cli;
 
-import dev.aisle.BadInputException;
 import dev.aisle.corpus.Corpus;
 import dev.aisle.corpus.CorpusFile;
 import dev.aisle.model.ModelInfo;
@@ -17,8 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import dev.aisle.tune.TunedConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,22 +73,9 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Algorithm a = Algorithm.fromLabel(algorithm);
     TunedConfig tuned = config == null ? null : TunedConfig.read(config);
-    Map<String, String> values = new TreeMap<>();
-    if (tuned != null) {
-      if (tuned.params(a) == null) {
-        throw new BadInputException(config + " has no settings for " + a.label() + "; it has "
-            + String.join(", ", tuned.algorithms().keySet()));
-      }
-      values.putAll(tuned.algorithms().get(a.label()).best());
-    }
-    for (String pair : params) {
-      int eq = pair.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException("parameter '" + pair + "' must be name=value");
-      }
-      values.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-    }
-    Algorithm.Training training = a.prepare(new Params(values));
+    Params values = tuned == null ? Params.parse(params)
+        : new Params(tuned.settings(a, params, config));
+    Algorithm.Training training = a.prepare(values);
     Corpus c = CorpusInput.load(corpus, log, err);
     if (tuned != null) {
       tuned.checkCorpus(c, config);

@@ -28,6 +28,11 @@ public final class Params {
 
   /** Parses {@code name=value} strings. */
   public static Params parse(Iterable<String> pairs) {
+    return new Params(pairs(pairs));
+  }
+
+  /** The {@code name=value} strings as a map, in their order; a later name wins. */
+  public static Map<String, String> pairs(Iterable<String> pairs) {
     Map<String, String> m = new LinkedHashMap<>();
     for (String pair : pairs) {
       int eq = pair.indexOf('=');
@@ -36,7 +41,7 @@ public final class Params {
       }
       m.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
     }
-    return new Params(m);
+    return m;
   }
 
   public int getInt(String name, int defaultValue) {

@@ -71,16 +71,16 @@ public final class ModelFile {
     return encode(model, info).size() + 20L; // header 12 + trailer 8
   }
 
+  /** Reads a model's provenance only (checking the file's checksum), not its parameters. */
+  public static ModelInfo readInfo(Path file) {
+    return info(ChecksummedFile.read(file, MAGIC, VERSION, "model").body(), file);
+  }
+
   /** Reads a model, checking its checksum. */
   public static Loaded read(Path file) {
     ChecksummedFile.Contents c = ChecksummedFile.read(file, MAGIC, VERSION, "model");
     BinaryReader r = c.body();
-    ModelInfo info;
-    try {
-      info = JSON.readValue(r.readString(), ModelInfo.class);
-    } catch (JsonProcessingException e) {
-      throw new BadInputException(file + ": corrupt model provenance: " + e.getOriginalMessage());
-    }
+    ModelInfo info = info(r, file);
     ProductIndex products = ProductIndex.read(r);
     Algorithm algorithm;
     try {
@@ -94,5 +94,13 @@ public final class ModelFile {
       throw new BadInputException(file + ": corrupt model: bytes left after the parameters");
     }
     return new Loaded(model, info, c.checksum());
+  }
+
+  private static ModelInfo info(BinaryReader r, Path file) {
+    try {
+      return JSON.readValue(r.readString(), ModelInfo.class);
+    } catch (JsonProcessingException e) {
+      throw new BadInputException(file + ": corrupt model provenance: " + e.getOriginalMessage());
+    }
   }
 }

@@ -29,7 +29,10 @@ public record RetrainRun(String startedAt, String finishedAt, String windowFrom,
    * @param name the served model's name
    * @param file its file
    * @param algorithm its algorithm
-   * @param params the parameters it was trained with ({@code -p}), empty for the defaults
+   * @param params the parameters it was trained with ({@code NAME=VALUE}: the config's tuned
+   *     settings with {@code -p} over them), empty for the defaults
+   * @param config the {@code tuned.json} its settings came from, or null
+   * @param configChecksum that file's CRC32C, or null
    * @param testFrom where its test part starts (ISO-8601): the last test days, or the end of
    *     the serving model's own window when a recorded retrain says so and it is later
    * @param testSessions sessions in the test part
@@ -42,6 +45,6 @@ public record RetrainRun(String startedAt, String finishedAt, String windowFrom,
    * @param trainSeconds time to train the candidate (and, when swapped, the final model)
    */
   public record Outcome(String name, String file, String algorithm, List<String> params,
-      String testFrom, int testSessions, int k, long predictions, Score candidate, Score serving, boolean swapped, String reason,
+      String config, String configChecksum, String testFrom, int testSessions, int k, long predictions, Score candidate, Score serving, boolean swapped, String reason,
       double trainSeconds) {}
 }

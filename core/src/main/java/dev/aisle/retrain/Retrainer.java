@@ -9,12 +9,17 @@ import dev.aisle.model.Recommender;
 import dev.aisle.model.TrainContext;
 import dev.aisle.modelfile.Algorithm;
 import dev.aisle.modelfile.ModelFile;
+import dev.aisle.tune.TunedConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.zip.CRC32C;
 
 /**
  * Runs one retrain of the served models (see the package for the protocol).
@@ -33,10 +38,13 @@ public final class Retrainer {
    * @param file its file, replaced when the candidate passes
    * @param params training parameters as {@code ALGORITHM:NAME=VALUE}: those of its algorithm
    *     apply, the rest are for other models; none means the algorithm's defaults
+   * @param config the tuned settings its algorithm starts from, with {@code params} over them
+   *     (as {@code aisle train --config}), or null
    * @param trainedUntil the newest event the serving model was trained on, or null when unknown
    *     (see {@link RetrainHistory#trainedUntil})
    */
-  public record Target(String name, Path file, List<String> params, Long trainedUntil) {
+  public record Target(String name, Path file, List<String> params, Config config,
+      Long trainedUntil) {
     public Target {
       for (String p : params) {
         int colon = p.indexOf(':');
@@ -49,8 +57,24 @@ public final class Retrainer {
       params = List.copyOf(params);
     }
 
-    /** The {@code NAME=VALUE} parameters of {@code algorithm}. */
-    List<String> paramsOf(String algorithm) {
+    /**
+     * The {@code NAME=VALUE} settings {@code algorithm} trains with: the config's, with this
+     * target's parameters of that algorithm over them.
+     *
+     * @throws dev.aisle.BadInputException when there is a config without settings for it
+     */
+    public List<String> settingsOf(Algorithm algorithm) {
+      List<String> own = paramsOf(algorithm.label());
+      if (config == null) {
+        return own;
+      }
+      List<String> out = new ArrayList<>();
+      config.tuned().settings(algorithm, own, config.file())
+          .forEach((k, v) -> out.add(k + "=" + v));
+      return out;
+    }
+
+    private List<String> paramsOf(String algorithm) {
       List<String> out = new ArrayList<>();
       for (String p : params) {
         if (p.startsWith(algorithm + ":")) {
@@ -58,6 +82,33 @@ public final class Retrainer {
         }
       }
       return out;
+    }
+  }
+
+  /**
+   * A {@code tuned.json} ({@code aisle tune}) that retrained algorithms start from. Its corpus is
+   * not checked against the retrain's: the window moves with every run, so the file and its
+   * checksum are recorded instead.
+   *
+   * @param file the file
+   * @param checksum CRC32C of its bytes, 8 hex digits
+   * @param tuned its contents
+   */
+  public record Config(Path file, String checksum, TunedConfig tuned) {
+    /**
+     * Reads and checks a {@code tuned.json}.
+     *
+     * @throws dev.aisle.BadInputException naming the file and what is wrong
+     */
+    public static Config read(Path file) {
+      TunedConfig tuned = TunedConfig.read(file);
+      CRC32C crc = new CRC32C();
+      try {
+        crc.update(Files.readAllBytes(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new Config(file, String.format(Locale.ROOT, "%08x", crc.getValue()), tuned);
     }
   }
 
@@ -114,6 +165,8 @@ public final class Retrainer {
       long cut) {
     String algorithm = null;
     List<String> own = List.of();
+    String configFile = t.config() == null ? null : t.config().file().toString();
+    String configChecksum = t.config() == null ? null : t.config().checksum();
     long t0 = System.nanoTime();
     int first = 0;
     while (first < corpus.sessionCount() && corpus.sessionTime(first) < cut) {
@@ -122,17 +175,17 @@ public final class Retrainer {
     String testFrom = Instant.ofEpochMilli(cut).toString();
     int testSessions = corpus.sessionCount() - first;
     if (first == 0 || testSessions == 0) {
-      return new RetrainRun.Outcome(t.name(), t.file().toString(), null, own, testFrom,
-          testSessions, o.k(), 0, null, null, false, first == 0 ? "no sessions before the test "
-              + "part to train on" : "no sessions since the serving model was trained",
-          seconds(t0));
+      return new RetrainRun.Outcome(t.name(), t.file().toString(), null, own,
+            configFile, configChecksum, testFrom, testSessions, o.k(), 0, null, null, false,
+            first == 0 ? "no sessions before the test part to train on"
+                : "no sessions since the serving model was trained", seconds(t0));
     }
     TimeSplit split = new TimeSplit(corpus.slice(0, first), corpus.slice(first,
         corpus.sessionCount()), cut);
     try {
       ModelFile.Loaded serving = ModelFile.read(t.file());
       algorithm = serving.info().algorithm();
-      own = t.paramsOf(algorithm);
+      own = t.settingsOf(Algorithm.fromLabel(algorithm));
       Algorithm.Training training = Algorithm.fromLabel(algorithm).prepare(Params.parse(own));
       TrainContext context = new TrainContext(o.seed(), o.threads(), null, null);
       Recommender candidate = training.train(split.train(), context);
@@ -141,8 +194,8 @@ public final class Retrainer {
       long predictions = test.a().predictions();
       if (predictions == 0) {
         return new RetrainRun.Outcome(t.name(), t.file().toString(), algorithm, own,
-            testFrom, testSessions, o.k(), 0, null, null, false, "no test session has two "
-                + "products both models know", seconds(t0));
+            configFile, configChecksum, testFrom, testSessions, o.k(), 0, null, null, false,
+            "no test session has two products both models know", seconds(t0));
       }
       RetrainRun.Score c = score(Evaluator.hitRateAndMrr(candidate, test.a(), o.k(),
           o.threads()));
@@ -154,19 +207,20 @@ public final class Retrainer {
       boolean pass = c.hr() >= s.hr() - o.maxDrop() && c.mrr() >= s.mrr() - o.maxDrop();
       if (!pass) {
         return new RetrainRun.Outcome(t.name(), t.file().toString(), algorithm, own,
-            testFrom, testSessions, o.k(), predictions, c, s, false, compared + ": worse by more than the allowed "
-                + o.maxDrop(), seconds(t0));
+            configFile, configChecksum, testFrom, testSessions, o.k(), predictions, c, s, false,
+            compared + ": worse by more than the allowed " + o.maxDrop(), seconds(t0));
       }
       Recommender model = training.train(corpus, context);
       ModelFile.write(model, ModelFile.info(model, training, o.seed(), o.threads(),
           CorpusFile.checksum(corpus), corpus.eventCount()), t.file());
       return new RetrainRun.Outcome(t.name(), t.file().toString(), algorithm, own,
-          testFrom, testSessions, o.k(), predictions, c, s, true, compared + ": not worse by more than " + o.maxDrop()
-              + "; retrained on the whole window", seconds(t0));
+            configFile, configChecksum, testFrom, testSessions, o.k(), predictions, c, s, true,
+            compared + ": not worse by more than " + o.maxDrop()
+                + "; retrained on the whole window", seconds(t0));
     } catch (RuntimeException e) {
       return new RetrainRun.Outcome(t.name(), t.file().toString(), algorithm, own,
-          testFrom, testSessions, o.k(), 0, null, null, false, "failed, the serving model stays: " + e.getMessage(),
-          seconds(t0));
+            configFile, configChecksum, testFrom, testSessions, o.k(), 0, null, null, false,
+            "failed, the serving model stays: " + e.getMessage(), seconds(t0));
     }
   }
 

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@code tuned.json} that {@code aisle tune} writes and {@code aisle train --config} and
@@ -137,10 +139,21 @@ public record TunedConfig(String format, int version, CorpusRef corpus, Protocol
   }
 
   /**
-   * The tuned parameters of {@code algorithm}, or null when this file has none for it.
+   * The settings {@code aisle train --config} and {@code aisle retrain --config} train {@code
+   * algorithm} with: this file's best setting, with {@code overrides} ({@code name=value}, the
+   * command line's {@code -p}) over it.
+   *
+   * @param file the file's name, for the message
+   * @throws BadInputException when this file has no settings for {@code algorithm}
    */
-  public Params params(Algorithm algorithm) {
+  public Map<String, String> settings(Algorithm algorithm, List<String> overrides, Path file) {
     TunedAlgorithm t = algorithms.get(algorithm.label());
-    return t == null ? null : new Params(t.best());
+    if (t == null) {
+      throw new BadInputException(file + " has no settings for " + algorithm.label()
+          + "; it has " + String.join(", ", algorithms.keySet()));
+    }
+    Map<String, String> values = new TreeMap<>(t.best());
+    values.putAll(Params.pairs(overrides));
+    return values;
   }
 }

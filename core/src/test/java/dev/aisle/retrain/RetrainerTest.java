@@ -71,7 +71,7 @@ class RetrainerTest {
     Path model = train(Algorithm.COOC, corpus.slice(0, corpus.sessionCount() / 4), "cooc.model");
     String before = ModelFile.read(model).checksum();
     RetrainRun run = Retrainer.run(options(log, 0.01), List.of(new Retrainer.Target("cooc", model,
-        List.of(), null)), dir, line -> { });
+        List.of(), null, null)), dir, line -> { });
     assertThat(run.error()).isNull();
     assertThat(run.events()).isEqualTo(corpus.eventCount());
     RetrainRun.Outcome o = run.models().get(0);
@@ -87,7 +87,7 @@ class RetrainerTest {
     assertThat(until).isEqualTo(java.time.Instant.parse(run.windowTo()).toEpochMilli());
     // nothing new since: there is nothing fair to test the swapped-in model on
     RetrainRun again = Retrainer.run(options(log, 0.01), List.of(new Retrainer.Target("cooc",
-        model, List.of(), until)), dir, line -> { });
+        model, List.of(), null, until)), dir, line -> { });
     assertThat(again.models().get(0).swapped()).isFalse();
     assertThat(again.models().get(0).reason()).contains("no sessions since the serving model");
   }
@@ -99,7 +99,7 @@ class RetrainerTest {
     Path model = train(Algorithm.SKNN, corpus, "sknn.model");
     byte[] before = Files.readAllBytes(model);
     RetrainRun run = Retrainer.run(options(log, 0.0), List.of(new Retrainer.Target("sknn", model,
-        List.of("cooc:window=3", "sknn:k=50"), null)), dir, line -> { });
+        List.of("cooc:window=3", "sknn:k=50"), null, null)), dir, line -> { });
     RetrainRun.Outcome o = run.models().get(0);
     assertThat(o.swapped()).isFalse();
     assertThat(o.params()).containsExactly("k=50");
@@ -127,7 +127,7 @@ class RetrainerTest {
     Files.write(segment, b);
     Path model = train(Algorithm.POP, corpus, "pop.model");
     RetrainRun run = Retrainer.run(options(log, 0.01), List.of(new Retrainer.Target("pop", model,
-        List.of(), null)), dir, line2 -> { });
+        List.of(), null, null)), dir, line2 -> { });
     assertThat(run.damagedLines()).isEqualTo(1);
     assertThat(run.events()).isLessThan(corpus.eventCount());
   }

@@ -173,7 +173,7 @@ class FreshnessTest {
       List<dev.aisle.retrain.RetrainRun.Outcome> swapped = new ArrayList<>();
       for (String m : models) {
         swapped.add(new dev.aisle.retrain.RetrainRun.Outcome(m.substring(0, m.indexOf('=')),
-            m.substring(m.indexOf('=') + 1), null, List.of(), until, 0, 20, 0, null, null, true,
+            m.substring(m.indexOf('=') + 1), null, List.of(), null, null, until, 0, 20, 0, null, null, true,
             "test", 0));
       }
       dev.aisle.retrain.RetrainHistory.append(dev.aisle.retrain.RetrainHistory.of(log),
