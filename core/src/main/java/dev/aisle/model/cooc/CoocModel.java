@@ -11,6 +11,7 @@ import dev.aisle.model.ProductLabels;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
 import dev.aisle.model.SessionWeighting;
+import dev.aisle.model.SparseScores;
 import dev.aisle.model.TopK;
 import dev.aisle.model.TrainContext;
 import java.util.Arrays;
@@ -276,6 +277,50 @@ public final class CoocModel implements Recommender {
         out[indicators[x]] += (float) (w * scores[x]);
       }
     }
+  }
+
+  /** Sums the indicator lists of the session's products, touching only those products. */
+  @Override
+  public List<ScoredItem> topNext(int[] session, int k) {
+    int n = session.length;
+    int touched = 0;
+    for (int a : session) {
+      touched += offsets[a + 1] - offsets[a];
+    }
+    SparseScores out = new SparseScores(touched);
+    for (int i = 0; i < n; i++) {
+      double w = options.sessionWeighting().weight(i, n, options.lambda());
+      if (w == 0) {
+        continue;
+      }
+      int a = session[i];
+      for (int x = offsets[a]; x < offsets[a + 1]; x++) {
+        out.add(indicators[x], (float) (w * scores[x]));
+      }
+    }
+    return out.top(k, products.size());
+  }
+
+  /**
+   * The product's indicator list, which training stored best first: a lookup when it holds
+   * {@code k}, padded with the most popular other products (score 0) when it does not.
+   */
+  @Override
+  public List<ScoredItem> topRelated(int product, int k) {
+    int from = offsets[product];
+    int length = offsets[product + 1] - from;
+    if (k <= length) {
+      ScoredItem[] items = new ScoredItem[k];
+      for (int x = 0; x < k; x++) {
+        items[x] = new ScoredItem(indicators[from + x], scores[from + x]);
+      }
+      return Arrays.asList(items);
+    }
+    SparseScores out = new SparseScores(length);
+    for (int x = from; x < from + length; x++) {
+      out.add(indicators[x], scores[x]);
+    }
+    return out.top(k, products.size());
   }
 
   @Override

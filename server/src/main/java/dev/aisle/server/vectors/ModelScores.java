@@ -2,7 +2,6 @@ package dev.aisle.server.vectors;
 
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
-import dev.aisle.model.TopK;
 import java.util.List;
 
 /**
@@ -20,15 +19,11 @@ final class ModelScores implements Retrieval {
 
   @Override
   public List<ScoredItem> related(int product, Demand demand) {
-    float[] scores = new float[model.products().size()];
-    model.scoreRelated(product, scores);
-    return TopK.select(scores, Math.min(scores.length, demand.candidates()), null);
+    return model.topRelated(product, demand.candidates());
   }
 
   @Override
   public List<ScoredItem> next(int[] session, Demand demand) {
-    float[] scores = new float[model.products().size()];
-    model.scoreNext(session, scores);
-    return TopK.select(scores, Math.min(scores.length, demand.candidates()), null);
+    return model.topNext(session, demand.candidates());
   }
 }
