@@ -5,6 +5,8 @@ import dev.aisle.search.SearchBackend;
 import dev.aisle.search.engines.SearchEngines;
 import dev.aisle.server.AisleServer;
 import dev.aisle.server.ServerOptions;
+import dev.aisle.server.models.ModelRegistry;
+import dev.aisle.server.shop.Shop;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
         "  aisle serve --model hybrid=shop.model --model i2v=i2v.model --catalog shop/catalog.csv",
         "  AISLE_API_KEY=secret aisle serve --model shop.model --cors-origin '*' --watch",
         "  aisle serve --model shop.model --catalog shop/catalog.csv "
-            + "--backend solr://localhost:8983/shop"})
+            + "--backend solr://localhost:8983/shop",
+        "  aisle serve --model i2v.model --prepare-only   # build the indexes once, after train"})
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -76,7 +79,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--neighbour-lists-up-to",
       defaultValue = "" + ServerOptions.DEFAULT_NEIGHBOUR_LIST_MAX, paramLabel = "N",
       description = "Embedding models with at most this many products get exact neighbour lists "
-          + "computed at load (n^2 work), making /related a lookup; 0 turns them off. "
+          + "(n^2 work, once: saved beside the model), making /related a lookup; larger ones "
+          + "get approximate lists from the HNSW graph; 0 turns exact lists off. "
           + "Default: ${DEFAULT-VALUE}.")
   int neighbourListMax;
 
@@ -99,12 +103,26 @@ final class ServeCommand implements Callable<Integer> {
           + "shows its metrics, and the dashboard (/dashboard) draws it.")
   Path evaluation;
 
+  @Option(names = "--prepare-only",
+      description = "Load the models, build and save their serving indexes beside each model "
+          + "file (MODEL.index/: neighbour lists, HNSW graph, session-scan blocks) where they "
+          + "are missing or stale, and exit without serving. Run it after 'aisle train' so that "
+          + "'aisle serve' maps them and answers in seconds.")
+  boolean prepareOnly;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerOptions options = ServerOptions.builder(models).catalog(catalog).host(host).port(port)
         .apiKey(apiKey).corsOrigins(corsOrigins).sessionGap(gap).annThreshold(annThreshold)
         .neighbourListMax(neighbourListMax).watch(watch).webRoot(web).evaluation(evaluation)
         .build();
+    if (prepareOnly) {
+      new ModelRegistry(options.models(), Shop.load(catalog), annThreshold, neighbourListMax)
+          .load();
+      spec.commandLine().getOut().println("serving indexes ready beside " + String.join(", ",
+          models));
+      return AisleCommand.OK;
+    }
     Map<String, SearchBackend> engines = new LinkedHashMap<>();
     for (String b : backends) {
       int eq = b.indexOf('=');
