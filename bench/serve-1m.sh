@@ -15,6 +15,8 @@
 #   AISLE_JAVA_OPTS  JVM options of every step (default -Xmx18g)
 #   SERVE_JAVA_OPTS  JVM options of the server (default: AISLE_JAVA_OPTS)
 #   CUSTOMERS, DAYS, SEED, BENCH_DIR, PORT, DURATION (of each wrk run, default 20s)
+#   PREPARE_ONLY=1   stop after the indexes are built (to run the serving part later, on a quiet
+#                    machine: run again without it)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 products="${PRODUCTS:-1000000}"
@@ -74,6 +76,10 @@ step train-item2vec-reload "$work/i2v-b.model" train --corpus "$work/shop.corpus
 [ -e "$work/i2v.model" ] || cp "$work/i2v-a.model" "$work/i2v.model"
 models=(--model "i2v=$work/i2v.model" --model "cooc=$work/cooc.model" --model "sknn=$work/sknn.model")
 step prepare-indexes "$work/i2v.model.index" serve "${models[@]}" --prepare-only
+if [ -n "${PREPARE_ONLY:-}" ]; then
+  awk -F'\t' '{printf "%-28s %10s %14s\n", $1, $2, $3}' "$steps"
+  exit 0
+fi
 
 # ---- serve
 shuf -n 20000 --random-source=<(yes) <(tail -n +2 "$work/shop/catalog.csv" | cut -d, -f1) \
