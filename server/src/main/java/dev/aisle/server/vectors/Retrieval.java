@@ -15,13 +15,15 @@ import java.util.Optional;
  * <table>
  *   <caption>Ways of answering</caption>
  *   <tr><th>model</th><th>related</th><th>next in a session</th></tr>
- *   <tr><td>not an embedding</td><td colspan="2">the model scores every product</td></tr>
+ *   <tr><td>not an embedding</td><td colspan="2">the model itself, from the products it touches
+ *       (co-occurrence, session kNN) or by scoring every product</td></tr>
  *   <tr><td>embedding, up to {@code neighbourListMax} products</td><td>exact neighbour lists
- *       (brute force)</td><td rowspan="3">exact scan of the unit vectors (int8 with bounds
+ *       (brute force)</td><td rowspan="2">exact scan of the unit vectors (int8 with bounds
  *       where the JDK's vector module runs, else float32)</td></tr>
- *   <tr><td>embedding, at least {@code annThreshold} products</td><td>neighbour lists from an
- *       HNSW graph (approximate), the graph for longer requests</td></tr>
  *   <tr><td>embedding, in between</td><td>the model scores every product</td></tr>
+ *   <tr><td>embedding, more than {@code neighbourListMax} and at least {@code annThreshold}
+ *       products</td><td>neighbour lists from an HNSW graph</td><td>an HNSW graph search
+ *       (approximate)</td></tr>
  * </table>
  *
  * <p>Indexes are built once per model file and saved beside it ({@link #load}, {@link
