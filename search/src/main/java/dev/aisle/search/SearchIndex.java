@@ -48,6 +48,22 @@ public interface SearchIndex extends SearchBackend {
   /** Drops the collection or index. */
   void drop();
 
+  /** Documents held, the model document included. */
+  long count();
+
+  /**
+   * Checks that an export of {@code docs} arrived whole: one document per product and the model's.
+   *
+   * @throws SearchEngineException naming both counts when the engine holds another number
+   */
+  default void checkCount(ProductDocuments docs) {
+    long found = count();
+    if (found != docs.size() + 1L) {
+      throw new SearchEngineException(200, uri() + ": indexed " + (docs.size() + 1)
+          + " documents but " + kind().replaceFirst("^an? ", "the ") + " holds " + found);
+    }
+  }
+
   /**
    * Exports into a collection or index of its own, {@link #physicalName}, then moves the alias of
    * this name to it and drops what the alias pointed to before: queries through the alias see the

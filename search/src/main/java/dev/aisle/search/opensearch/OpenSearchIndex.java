@@ -211,11 +211,7 @@ public final class OpenSearchIndex implements SearchIndex {
     if (progress != null) {
       progress.accept(docs.size());
     }
-    long found = count();
-    if (found != docs.size() + 1L) {
-      throw new SearchEngineException(200, uri() + ": indexed " + (docs.size() + 1)
-          + " documents but the index holds " + found);
-    }
+    checkCount(docs);
     cachedInfo = null;
   }
 
@@ -292,7 +288,7 @@ public final class OpenSearchIndex implements SearchIndex {
     }
   }
 
-  /** Documents in the index, the model document included. */
+  @Override
   public long count() {
     return client.get("/" + name + "/_count").path("count").asLong();
   }

@@ -7,7 +7,6 @@ import dev.aisle.search.Filters;
 import dev.aisle.search.Hit;
 import dev.aisle.search.IndexInfo;
 import dev.aisle.search.ProductDocuments;
-import dev.aisle.search.SearchEngineException;
 import dev.aisle.search.SearchIndex;
 import dev.aisle.search.SearchUri;
 import dev.aisle.search.SessionTerms;
@@ -127,11 +126,7 @@ public final class SolrCollection implements SearchIndex {
     if (progress != null) {
       progress.accept(docs.size());
     }
-    long found = count();
-    if (found != docs.size() + 1L) {
-      throw new SearchEngineException(200, uri() + ": indexed " + (docs.size() + 1)
-          + " documents but the collection holds " + found);
-    }
+    checkCount(docs);
     cachedInfo = null;
   }
 
@@ -222,7 +217,7 @@ public final class SolrCollection implements SearchIndex {
     client.send("POST", "/admin/configs?action=DELETE&name=" + enc("aisle-" + name), null, null);
   }
 
-  /** Documents in the collection, the model document included. */
+  @Override
   public long count() {
     return client.get("/" + name + "/select?q=*:*&rows=0").path("response").path("numFound")
         .asLong();
