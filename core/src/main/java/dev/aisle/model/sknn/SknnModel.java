@@ -247,7 +247,10 @@ public final class SknnModel implements Recommender {
     final int[] product;
     final float[] weight;
     final int[] position;
-    private final int[] table;
+    /** Open addressing: the product in each slot (-1 for none) and its index among the query's. */
+    private final int[] keys;
+    private final int[] index;
+    private final int mask;
     private int size;
 
     Query(int[] session, SknnOptions options) {
@@ -255,16 +258,24 @@ public final class SknnModel implements Recommender {
       product = new int[n];
       weight = new float[n];
       position = new int[n];
-      table = new int[Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1];
-      Arrays.fill(table, -1);
+      // at most a quarter full, so that a product not in the query (most of those looked up)
+      // usually meets an empty slot at once
+      int capacity = Integer.highestOneBit(Math.max(4, n) * 4 - 1) << 1;
+      keys = new int[capacity];
+      index = new int[capacity];
+      mask = capacity - 1;
+      Arrays.fill(keys, -1);
       for (int i = 0; i < n; i++) {
         int p = session[i];
         int slot = slot(p);
-        int q = table[slot];
-        if (q < 0) {
+        int q;
+        if (keys[slot] < 0) {
           q = size++;
-          table[slot] = q;
+          keys[slot] = p;
+          index[slot] = q;
           product[q] = p;
+        } else {
+          q = index[slot];
         }
         float w = (float) options.weighting().weight(i, n, options.lambda1());
         weight[q] = Math.max(weight[q], Math.max(w, Float.MIN_NORMAL));
@@ -279,14 +290,14 @@ public final class SknnModel implements Recommender {
 
     /** The product's index among the query's distinct products, or -1. */
     int local(int p) {
-      return table[slot(p)];
+      int slot = slot(p);
+      return keys[slot] < 0 ? -1 : index[slot];
     }
 
     private int slot(int p) {
-      int mask = table.length - 1;
       int h = p * 0x9E3779B9;
       int slot = (h ^ (h >>> 16)) & mask;
-      while (table[slot] >= 0 && product[table[slot]] != p) {
+      while (keys[slot] >= 0 && keys[slot] != p) {
         slot = (slot + 1) & mask;
       }
       return slot;
