@@ -75,7 +75,7 @@ step train-item2vec-reload "$work/i2v-b.model" train --corpus "$work/shop.corpus
   --algorithm item2vec -p epochs=1 --seed 5 --out "$work/i2v-b.model"
 [ -e "$work/i2v.model" ] || cp "$work/i2v-a.model" "$work/i2v.model"
 models=(--model "i2v=$work/i2v.model" --model "cooc=$work/cooc.model" --model "sknn=$work/sknn.model")
-step prepare-indexes "$work/i2v.model.index" serve "${models[@]}" --prepare-only
+step prepare-indexes "$work/i2v.model.index" serve --model "i2v=$work/i2v.model" --prepare-only
 if [ -n "${PREPARE_ONLY:-}" ]; then
   awk -F'\t' '{printf "%-28s %10s %14s\n", $1, $2, $3}' "$steps"
   exit 0
