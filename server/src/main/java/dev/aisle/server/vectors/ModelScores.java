@@ -5,8 +5,10 @@ import dev.aisle.model.ScoredItem;
 import java.util.List;
 
 /**
- * Answers by the model's own scores of every product: exact, and the only way for models that are
- * not embeddings (co-occurrence, session kNN, popularity, the dense network, blends).
+ * Answers by the model itself ({@link Recommender#topRelated}, {@link Recommender#topNext}):
+ * exact, and the only way for models that are not embeddings. Co-occurrence and session kNN
+ * answer from the products a query touches; the others (popularity, the dense network, blends)
+ * score every product.
  *
  * <p>Thread-safe as the model is.
  */
