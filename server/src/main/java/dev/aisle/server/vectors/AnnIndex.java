@@ -63,7 +63,8 @@ final class AnnIndex implements AutoCloseable {
 
   /** Builds the graph in memory. */
   AnnIndex(float[] vectors, int size, int dim, int maxConn, int beamWidth) {
-    this(build(new ByteBuffersDirectory(), vectors, size, dim, maxConn, beamWidth, Map.of()));
+    this(build(new ByteBuffersDirectory(), vectors, size, dim, maxConn, beamWidth, Map.of(),
+        BuildProgress.NONE, "HNSW graph"));
   }
 
   private AnnIndex(Directory directory) {
@@ -75,9 +76,11 @@ final class AnnIndex implements AutoCloseable {
    * {@code commitData} with it.
    *
    * @param vectors unit vectors, {@code size x dim}, product by product
+   * @param progress told the products added (each flush of Lucene's buffer builds a graph of
+   *     its own), then the merge of those graphs into one, under {@code step}
    */
   static Directory build(Directory directory, float[] vectors, int size, int dim, int maxConn,
-      int beamWidth, Map<String, String> commitData) {
+      int beamWidth, Map<String, String> commitData, BuildProgress progress, String step) {
     int workers = Runtime.getRuntime().availableProcessors();
     ExecutorService merges = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "aisle-hnsw-merge");
@@ -98,7 +101,11 @@ final class AnnIndex implements AutoCloseable {
         Document d = new Document();
         d.add(new KnnFloatVectorField(FIELD, v, VectorSimilarityFunction.DOT_PRODUCT));
         w.addDocument(d);
+        if ((p + 1) % 16_384 == 0 || p + 1 == size) {
+          progress.report(step + ": adding products", p + 1, size);
+        }
       }
+      progress.report(step + ": merging into one graph", 0, 0);
       w.forceMerge(1);
       w.setLiveCommitData(commitData.entrySet());
       w.commit();

@@ -152,7 +152,7 @@ final class SavedIndexes {
       deleteTree(partial);
       try (Directory fs = FSDirectory.open(partial)) {
         timed("HNSW graph", () -> AnnIndex.build(fs, unit.unit, unit.size, unit.dim, maxConn,
-            beamWidth, built));
+            beamWidth, built, progress, name + ": HNSW graph"));
       }
       deleteTree(graph);
       Files.move(partial, graph, StandardCopyOption.ATOMIC_MOVE);
