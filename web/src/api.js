@@ -79,6 +79,10 @@ export const api = {
   evaluation() {
     return request('/api/evaluation')
   },
+  /** The recorded retrains, newest first: {history, every, runs: [{..., models: [...]}]}. */
+  retrains() {
+    return request('/api/retrains')
+  },
   /** A 2-D map of an embedding model's products: {points: [{id, x, y, name, category}], ...}. */
   productMap(model, { limit } = {}) {
     return request(`/api/models/${id(model)}/map${query({ limit })}`)

@@ -7,6 +7,7 @@ import RecommendationList from '../src/components/RecommendationList.vue'
 import SessionTimeline from '../src/components/SessionTimeline.vue'
 import EvaluationTable from '../src/components/EvaluationTable.vue'
 import ModelSwitcher from '../src/components/ModelSwitcher.vue'
+import RetrainsPanel from '../src/components/RetrainsPanel.vue'
 import { product, report } from './fixtures.js'
 
 function withRouter() {
@@ -141,5 +142,56 @@ describe('ModelSwitcher', () => {
     await flushPromises()
     expect(w.find('[data-side=right]').text()).toContain('by cooc')
     expect(calls.map((c) => c.url)).toContain('/api/products/P1/related?k=6&model=cooc')
+  })
+})
+
+describe('RetrainsPanel', () => {
+  it('lists each run per model, newest first, with both scores, the result and why', async () => {
+    fakeFetch({
+      '/api/retrains': {
+        history: 'events/retrains.json',
+        every: 'PT6H',
+        runs: [
+          {
+            startedAt: '2026-12-01T06:00:00Z', finishedAt: '2026-12-01T06:04:10.250Z',
+            windowFrom: '2026-11-01T00:00:00Z', windowTo: '2026-12-01T05:59:00Z',
+            events: 120000, sessions: 30000, products: 2000, damagedLines: 2, error: null,
+            models: [
+              { name: 'hybrid', algorithm: 'hybrid', testFrom: '2026-11-30T05:59:00Z', testSessions: 900,
+                predictions: 4100, candidate: { hr: 0.61, mrr: 0.3 }, serving: { hr: 0.6, mrr: 0.31 },
+                swapped: true, reason: 'not worse by more than 0.01', trainSeconds: 201.5 },
+              { name: 'i2v', algorithm: 'item2vec', testFrom: '2026-11-30T05:59:00Z', testSessions: 900,
+                predictions: 4100, candidate: { hr: 0.4, mrr: 0.2 }, serving: { hr: 0.5, mrr: 0.25 },
+                swapped: false, reason: 'worse by more than the allowed 0.01', trainSeconds: 40 },
+            ],
+          },
+          { startedAt: '2026-12-01T00:00:00Z', finishedAt: '2026-12-01T00:00:01Z', error: 'nothing to train on', models: [] },
+        ],
+      },
+    })
+    const models = [{ name: 'hybrid', freshness: { sessionsFolded: 1234, lastEventFolded: '2026-12-01T07:00:00Z', foldIn: 'placed by sessions together' } }]
+    const w = mount(RetrainsPanel, { props: { models } })
+    await flushPromises()
+    const rows = w.findAll('tbody tr')
+    expect(rows).toHaveLength(3)
+    expect(rows[0].text()).toContain('hybrid')
+    expect(rows[0].text()).toContain('0.6100 / 0.3000')
+    expect(rows[0].text()).toContain('0.6000 / 0.3100')
+    expect(rows[0].text()).toContain('swapped in')
+    expect(rows[0].text()).toContain('2 damaged log lines left out')
+    expect(rows[0].classes()).toContain('swapped')
+    expect(rows[1].text()).toContain('kept')
+    expect(rows[1].text()).toContain('worse by more than the allowed 0.01')
+    expect(rows[2].text()).toContain('stopped: nothing to train on')
+    expect(w.find('caption').text()).toContain('every 6h')
+    expect(w.text()).toContain('1,234')
+  })
+
+  it('says how to get a history when the server has none', async () => {
+    fakeFetch({ '/api/retrains': { history: null, every: null, runs: [], note: 'no retrain history' } })
+    const w = mount(RetrainsPanel, { props: { models: [] } })
+    await flushPromises()
+    expect(w.text()).toContain('serve with --event-log DIR')
+    expect(w.find('table').exists()).toBe(false)
   })
 })

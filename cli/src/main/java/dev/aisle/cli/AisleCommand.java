@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
     versionProvider = AisleCommand.Version.class,
     description = "Aisle: product recommendations from browse sessions.",
     subcommands = {IngestCommand.class, StatsCommand.class, GenerateCommand.class,
-        TrainCommand.class, EvaluateCommand.class, RecommendCommand.class, ExportCommand.class,
+        TrainCommand.class, TuneCommand.class, EvaluateCommand.class, RecommendCommand.class, ExportCommand.class,
         ServeCommand.class, DemoCommand.class, IndexCommand.class,
-        SparkLauncherCommand.class},
+        SparkLauncherCommand.class, RetrainCommand.class},
     footer = {"", "Example:", "  aisle demo", "  aisle ingest --format session-rec --out yc.corpus clicks.tsv",
         "  aisle stats yc.corpus", "", "Run 'aisle COMMAND --help' for a command's options."})
 public final class AisleCommand implements Callable<Integer> {

@@ -13,6 +13,8 @@ import dev.aisle.eval.TestSessions;
 import dev.aisle.eval.TimeSplit;
 import dev.aisle.format.AtomicOutput;
 import dev.aisle.report.HtmlReport;
+import dev.aisle.tune.TunedConfig;
+import dev.aisle.tune.Tuner;
 import dev.aisle.model.Params;
 import dev.aisle.modelfile.Algorithm;
 import dev.aisle.modelfile.ModelFile;
@@ -51,7 +53,9 @@ import picocli.CommandLine.Spec;
         "  aisle evaluate --train tr.corpus --test va.corpus --algorithms glove -p glove.epochs=20 "
             + "--early-stop --patience 3",
         "  aisle evaluate --train tr.corpus --test va.corpus --algorithms none "
-            + "--model spark=yc.model --model embedded=yc2.model"})
+            + "--model spark=yc.model --model embedded=yc2.model",
+        "  aisle evaluate --train tr.corpus --test va.corpus --algorithms all --tune --budget 10m",
+        "  aisle evaluate --train tr.corpus --test va.corpus --config tuned.json --k 20"})
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -130,6 +134,20 @@ final class EvaluateCommand implements Callable<Integer> {
           + "stopping early. Default: ${DEFAULT-VALUE}.")
   double validationFraction;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Train each algorithm with its best settings in this tuned.json (from "
+          + "'aisle tune' on the same training data); -p overrides single values.")
+  Path config;
+
+  @Option(names = "--tune",
+      description = "First tune every algorithm on the training data alone (as 'aisle tune', "
+          + "with --budget, --metric, --trials and --validation-days or --validation-fraction), "
+          + "then train each on all of it with its best settings and evaluate on the test "
+          + "data, which is read only then.")
+  boolean tune;
+
+  @Mixin SearchOptions search = new SearchOptions();
+
   @Mixin TrainingOptions training = new TrainingOptions();
 
   @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
@@ -149,12 +167,24 @@ final class EvaluateCommand implements Callable<Integer> {
         : Algorithm.parseList(algorithms);
     Comparison.Options watch = new Comparison.Options(curve, earlyStop, patience,
         validationFraction);
-    Map<Algorithm, Params> byAlgorithm = splitParams(params, chosen);
+    if (tune && config != null) {
+      throw new IllegalArgumentException("--tune and --config exclude each other: --tune "
+          + "searches the settings that --config reads");
+    }
+    Map<Algorithm, List<String>> given = groupParams(params, chosen);
+    Tuner.Options searchOptions = tune ? search.options(training, ks[ks.length - 1]) : null;
+    TunedConfig tuned = config == null ? null : TunedConfig.read(config);
     Corpus train;
     Corpus test;
     Map<String, Object> protocol = new LinkedHashMap<>();
     if (data.pair != null) {
       train = CorpusInput.load(data.pair.train, log, err);
+      if (tuned != null) {
+        tuned.checkCorpus(train, config);
+      }
+      if (tune) { // before the test data is read: nothing of it can leak into the search
+        tuned = TuneCommand.tune(train, chosen, search, validationFraction, searchOptions, err);
+      }
       test = CorpusInput.load(data.pair.test, log, err, true);
       protocol.put("train", data.pair.train.toString());
       protocol.put("test", data.pair.test.toString());
@@ -162,8 +192,23 @@ final class EvaluateCommand implements Callable<Integer> {
       TimeSplit s = TimeSplit.parse(CorpusInput.load(data.split.corpus, log, err), data.split.split);
       train = s.train();
       test = s.test();
+      if (tuned != null) {
+        tuned.checkCorpus(train, config);
+      }
+      if (tune) {
+        tuned = TuneCommand.tune(train, chosen, search, validationFraction, searchOptions, err);
+      }
       protocol.put("corpus", data.split.corpus.toString());
       protocol.put("split", data.split.split);
+    }
+    Map<Algorithm, Params> byAlgorithm = merge(tuned, given, chosen);
+    if (tuned != null) {
+      TuneCommand.printBest(err, tuned);
+      protocol.put("tuned", tune ? "by --tune on the training data: " + tuned.protocol()
+          .validation() + " held out" : config.toString());
+      Map<String, Object> best = new LinkedHashMap<>();
+      tuned.algorithms().forEach((name, t) -> best.put(name, t.best()));
+      protocol.put("tuned_settings", best);
     }
     TestSessions sessions = TestSessions.of(train.products(), test);
     protocol.put("task", "next-item over every prefix, full ranking, pessimistic ties");
@@ -197,6 +242,11 @@ final class EvaluateCommand implements Callable<Integer> {
       rows.add(externalVectors(v, train, sessions, err));
     }
     printTable(out, rows);
+    for (Comparison.Row r : rows) {
+      if (r.featureGain() != null) {
+        printGains(out, r);
+      }
+    }
     if (json != null) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("protocol", protocol);
@@ -241,6 +291,15 @@ final class EvaluateCommand implements Callable<Integer> {
         printCurve(out, "  validation", e.validation());
       }
     }
+  }
+
+  /** The learned ranker's features by gain, as shares of the total. */
+  private static void printGains(PrintWriter out, Comparison.Row r) {
+    double total = r.featureGain().values().stream().mapToDouble(Double::doubleValue).sum();
+    out.printf(Locale.ROOT, "%n%s: feature importance (average gain of the booster's splits on it, "
+        + "share of all)%n", r.model());
+    r.featureGain().forEach((name, gain) -> out.printf(Locale.ROOT, "  %-24s %12.1f %6.1f%%%n",
+        name, gain, total > 0 ? 100 * gain / total : 0));
   }
 
   /** One line per 6 epochs: {@code 1 .1435/.0574  2 ...}. */
@@ -289,8 +348,40 @@ final class EvaluateCommand implements Callable<Integer> {
     return Comparison.evaluate(spec.substring(0, eq), model, info, sessions, ks);
   }
 
+  /**
+   * Each chosen algorithm's parameters: its tuned settings if any, with the values given by
+   * {@code -p} on top.
+   */
+  private static Map<Algorithm, Params> merge(TunedConfig tuned, Map<Algorithm, List<String>> given,
+      List<Algorithm> chosen) {
+    Map<Algorithm, Params> out = new EnumMap<>(Algorithm.class);
+    for (Algorithm a : chosen) {
+      Map<String, String> m = new java.util.TreeMap<>();
+      if (tuned != null && tuned.algorithms().containsKey(a.label())) {
+        m.putAll(tuned.algorithms().get(a.label()).best());
+      }
+      for (String pair : given.getOrDefault(a, List.of())) {
+        int eq = pair.indexOf('=');
+        if (eq <= 0) {
+          throw new IllegalArgumentException("parameter '" + a.label() + "." + pair
+              + "' must be name=value");
+        }
+        m.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+      out.put(a, new Params(m));
+    }
+    return out;
+  }
+
   /** {@code sknn.k=50} goes to sknn as {@code k=50}. */
   static Map<Algorithm, Params> splitParams(List<String> params, List<Algorithm> chosen) {
+    Map<Algorithm, Params> out = new EnumMap<>(Algorithm.class);
+    groupParams(params, chosen).forEach((a, list) -> out.put(a, Params.parse(list)));
+    return out;
+  }
+
+  private static Map<Algorithm, List<String>> groupParams(List<String> params,
+      List<Algorithm> chosen) {
     Map<Algorithm, List<String>> grouped = new EnumMap<>(Algorithm.class);
     for (String p : params) {
       int dot = p.indexOf('.');
@@ -306,8 +397,6 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       grouped.computeIfAbsent(a, x -> new ArrayList<>()).add(p.substring(dot + 1));
     }
-    Map<Algorithm, Params> out = new EnumMap<>(Algorithm.class);
-    grouped.forEach((a, list) -> out.put(a, Params.parse(list)));
-    return out;
+    return grouped;
   }
 }

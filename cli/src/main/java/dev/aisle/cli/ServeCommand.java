@@ -1,9 +1,16 @@
 package dev.aisle.cli;
 
+import dev.aisle.events.EventLog;
+import dev.aisle.events.EventLogOptions;
+import dev.aisle.events.FsyncPolicy;
+import dev.aisle.events.SegmentLog;
+import dev.aisle.kafka.KafkaEventLog;
+import dev.aisle.retrain.RetrainHistory;
 import dev.aisle.options.DurationConverter;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.search.engines.SearchEngines;
 import dev.aisle.server.AisleServer;
+import dev.aisle.server.Learning;
 import dev.aisle.server.ServerOptions;
 import dev.aisle.server.models.ModelRegistry;
 import dev.aisle.server.shop.Shop;
@@ -33,6 +40,10 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:", "  aisle serve --model yc.model --port 8080",
         "  aisle serve --model hybrid=shop.model --model i2v=i2v.model --catalog shop/catalog.csv",
         "  AISLE_API_KEY=secret aisle serve --model shop.model --cors-origin '*' --watch",
+        "  aisle serve --model shop.model --event-log events/ --fsync always",
+        "  aisle serve --model shop.model --event-log events/ --retrain-every 6h "
+            + "--train-window 30d --retrain-corpus shop.corpus",
+        "  aisle serve --model shop.model --event-log kafka://broker:9092/aisle-events",
         "  aisle serve --model shop.model --catalog shop/catalog.csv "
             + "--backend solr://localhost:8983/shop",
         "  aisle serve --model i2v.model --prepare-only   # build the indexes once, after train"})
@@ -110,12 +121,65 @@ final class ServeCommand implements Callable<Integer> {
           + "'aisle serve' maps them and answers in seconds.")
   boolean prepareOnly;
 
+  @Option(names = "--event-log", paramLabel = "DIR|kafka://HOST:PORT/TOPIC",
+      description = "Store every accepted event before answering: in CSV segments in DIR "
+          + "(Aisle's log format: 'aisle ingest DIR/*.csv' reads them), or on a Kafka topic "
+          + "that several servers share (each folds in the others' events). Live sessions are "
+          + "rebuilt from it on start. Without it events live only in memory.")
+  String eventLog;
+
+  @Option(names = "--retrain-history", paramLabel = "FILE",
+      description = "The retrain history GET /api/retrains shows. Default: DIR/retrains.json "
+          + "for a directory event log; needed with Kafka.")
+  Path retrainHistory;
+
+  @Option(names = "--fsync", defaultValue = "always", paramLabel = "always|interval",
+      description = "always: answer once an fsync covered the events (group commit across "
+          + "requests; survives a power cut); interval: once written to the OS, fsync every "
+          + "--fsync-interval (survives a crash of the server). Default: ${DEFAULT-VALUE}.")
+  String fsync;
+
+  @Option(names = "--fsync-interval", defaultValue = "200ms", converter = DurationConverter.class,
+      paramLabel = "DURATION", description = "Default: ${DEFAULT-VALUE}.")
+  Duration fsyncInterval;
+
+  @Option(names = "--segment-size", defaultValue = "64", paramLabel = "MiB",
+      description = "An event log segment closes at this size. Default: ${DEFAULT-VALUE}.")
+  long segmentMib;
+
+  @Option(names = "--segment-age", defaultValue = "1h", converter = DurationConverter.class,
+      paramLabel = "DURATION", description = "An event log segment closes at this age. "
+          + "Default: ${DEFAULT-VALUE}.")
+  Duration segmentAge;
+
+  @Option(names = "--retrain-every", converter = DurationConverter.class, paramLabel = "DURATION",
+      description = "Run 'aisle retrain' on the event log this often, as a child process with "
+          + "lowered priority; a model that passes the quality gate is swapped in without "
+          + "stopping. Needs --event-log. GET /api/retrains shows every run.")
+  Duration retrainEvery;
+
+  @Option(names = "--train-window", defaultValue = "30d", converter = DurationConverter.class,
+      paramLabel = "DURATION", description = "The retrain's window. Default: ${DEFAULT-VALUE}.")
+  Duration trainWindow;
+
+  @Option(names = "--retrain-corpus", paramLabel = "CORPUS",
+      description = "The corpus the shop started with, added to the log's window on retrains.")
+  Path retrainCorpus;
+
+  @Option(names = "--retrain-param", paramLabel = "ALGORITHM:NAME=VALUE",
+      description = "A hyperparameter for retrains, as 'aisle retrain -p'.")
+  List<String> retrainParams = new ArrayList<>();
+
   @Override
   public Integer call() throws InterruptedException {
+    if (retrainEvery != null && eventLog == null) {
+      throw new IllegalArgumentException("--retrain-every needs --event-log: retrains learn "
+          + "from the events the server stores");
+    }
     ServerOptions options = ServerOptions.builder(models).catalog(catalog).host(host).port(port)
         .apiKey(apiKey).corsOrigins(corsOrigins).sessionGap(gap).annThreshold(annThreshold)
-        .neighbourListMax(neighbourListMax).watch(watch).webRoot(web).evaluation(evaluation)
-        .build();
+        .neighbourListMax(neighbourListMax).watch(watch || retrainEvery != null).webRoot(web)
+        .evaluation(evaluation).build();
     if (prepareOnly) {
       new ModelRegistry(options.models(), Shop.load(catalog), annThreshold, neighbourListMax)
           .load();
@@ -133,16 +197,53 @@ final class ServeCommand implements Callable<Integer> {
             + (name.isEmpty() ? "(default)" : name) + "'");
       }
     }
-    AisleServer server = AisleServer.start(options, engines);
+    boolean kafka = eventLog != null && KafkaEventLog.isUri(eventLog);
+    Path history = retrainHistory != null ? retrainHistory
+        : eventLog == null || kafka ? null : RetrainHistory.of(Path.of(eventLog));
+    if (retrainEvery != null && history == null) {
+      throw new IllegalArgumentException("--retrain-every with a Kafka event log needs "
+          + "--retrain-history FILE");
+    }
+    EventLog log = eventLog == null ? EventLog.NONE
+        : kafka ? KafkaEventLog.open(eventLog)
+        : SegmentLog.open(new EventLogOptions(Path.of(eventLog), FsyncPolicy.parse(fsync),
+            fsyncInterval, segmentMib << 20, segmentAge));
+    AisleServer server = AisleServer.start(options, engines, new Learning(log, history,
+        retrainEvery));
+    RetrainSchedule retrains = retrainEvery == null ? null
+        : RetrainSchedule.start(retrainEvery, retrainArgs(history));
     spec.commandLine().getOut().printf("Aisle is serving on http://%s:%d/ (Ctrl-C to stop)%n",
         host, server.port());
     spec.commandLine().getOut().flush();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (retrains != null) {
+        retrains.close();
+      }
       server.close();
       stop.countDown();
     }));
     stop.await();
     return AisleCommand.OK;
+  }
+
+  /** The arguments of the scheduled {@code aisle retrain}, from this command's. */
+  private List<String> retrainArgs(Path history) {
+    List<String> a = new ArrayList<>(List.of("--event-log", eventLog, "--history",
+        history.toString(),
+        "--train-window", trainWindow.toMillis() + "ms", "--session-gap", gap.toMillis() + "ms"));
+    for (String m : models) {
+      a.addAll(List.of("--model", m));
+    }
+    if (retrainCorpus != null) {
+      a.addAll(List.of("--corpus", retrainCorpus.toString()));
+    }
+    if (catalog != null) {
+      a.addAll(List.of("--catalog", catalog.toString()));
+    }
+    for (String p : retrainParams) {
+      a.addAll(List.of("-p", p));
+    }
+    return a;
   }
 }

@@ -1,5 +1,6 @@
 package dev.aisle.cli;
 
+import dev.aisle.BadInputException;
 import dev.aisle.corpus.Corpus;
 import dev.aisle.corpus.CorpusFile;
 import dev.aisle.model.ModelInfo;
@@ -16,6 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import dev.aisle.tune.TunedConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,14 +33,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {"Train a model on a corpus (or a raw log with --format) and save it.",
-        "Algorithms: pop, cooc, sknn, item2vec, hybrid, dense, glove, svd. Hyperparameters go with -p name=value "
+        "Algorithms: pop, cooc, sknn, item2vec, hybrid, dense, glove, svd, rank. Hyperparameters go with -p name=value "
             + "(see the algorithm's options in the README); an unknown name is an error.",
         "With --threads 1 the same seed gives the same file, byte for byte."},
     footer = {"", "Examples:",
         "  aisle train --corpus yc.corpus --algorithm item2vec --threads 1 --seed 11 --out yc.model",
         "  aisle train --corpus yc.corpus --algorithm cooc -p score=llr -p window=0 --out llr.model",
         "  aisle train --format session-rec --corpus clicks.tsv --algorithm sknn --out sknn.model",
-        "  aisle train --corpus yc.corpus --algorithm dense -p max-products=2000 --out dense.model"})
+        "  aisle train --corpus yc.corpus --algorithm dense -p max-products=2000 --out dense.model",
+        "  aisle train --corpus yc.corpus --config tuned.json --algorithm sknn --out sknn.model"})
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -45,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
   Path corpus;
 
   @Option(names = "--algorithm", required = true, paramLabel = "A",
-      description = "pop, cooc, sknn, item2vec, hybrid, dense, glove or svd.")
+      description = "pop, cooc, sknn, item2vec, hybrid, dense, glove, svd or rank.")
   String algorithm;
 
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL",
@@ -56,6 +61,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "A hyperparameter, e.g. -p dim=64 -p window=5.")
   List<String> params = new ArrayList<>();
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Start from the algorithm's best settings in this tuned.json (from 'aisle "
+          + "tune' on the same corpus); -p overrides single values.")
+  Path config;
+
   @Mixin TrainingOptions run = new TrainingOptions();
 
   @Mixin LocalIngestOptions log = new LocalIngestOptions();
@@ -65,8 +75,27 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Algorithm a = Algorithm.fromLabel(algorithm);
-    Algorithm.Training training = a.prepare(Params.parse(params));
+    TunedConfig tuned = config == null ? null : TunedConfig.read(config);
+    Map<String, String> values = new TreeMap<>();
+    if (tuned != null) {
+      if (tuned.params(a) == null) {
+        throw new BadInputException(config + " has no settings for " + a.label() + "; it has "
+            + String.join(", ", tuned.algorithms().keySet()));
+      }
+      values.putAll(tuned.algorithms().get(a.label()).best());
+    }
+    for (String pair : params) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("parameter '" + pair + "' must be name=value");
+      }
+      values.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+    }
+    Algorithm.Training training = a.prepare(new Params(values));
     Corpus c = CorpusInput.load(corpus, log, err);
+    if (tuned != null) {
+      tuned.checkCorpus(c, config);
+    }
     long t0 = System.nanoTime();
     Recommender model;
     try (Progress progress = Progress.start("Training " + a.label(), 0, "", 1)) {

@@ -100,8 +100,8 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ingest", "stats", "train", "evaluate", "recommend", "serve", "export",
-      "demo", "spark"})
+  @ValueSource(strings = {"ingest", "stats", "train", "tune", "evaluate", "recommend", "serve",
+      "export", "demo", "spark", "retrain"})
   void every_command_has_help_with_an_example(String command) {
     Run r = run(command, "--help");
     assertThat(r.code()).isZero();

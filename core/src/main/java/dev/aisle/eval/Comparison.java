@@ -2,6 +2,7 @@ package dev.aisle.eval;
 
 import dev.aisle.corpus.Corpus;
 import dev.aisle.corpus.CorpusFile;
+import dev.aisle.model.FeatureGains;
 import dev.aisle.model.ModelInfo;
 import dev.aisle.model.Params;
 import dev.aisle.model.Recommender;
@@ -95,15 +96,18 @@ public final class Comparison {
    * @param curve HR@k and MRR@k on the test sessions after every epoch when asked for (empty for
    *     an algorithm without epochs), else null
    * @param earlyStop how the model was chosen when stopped early, else null
+   * @param featureGain the gain of each feature of a learned ranker ({@link FeatureGains}),
+   *     largest first, else null
    */
   public record Row(String model, Map<String, Double> metrics, double trainSeconds,
       long modelBytes, double p50Millis, double p99Millis, ModelInfo info,
-      List<CurvePoint> curve, EarlyStop earlyStop) {
+      List<CurvePoint> curve, EarlyStop earlyStop, Map<String, Double> featureGain) {
 
     /** A row without curve or early stop. */
     public Row(String model, Map<String, Double> metrics, double trainSeconds, long modelBytes,
         double p50Millis, double p99Millis, ModelInfo info) {
-      this(model, metrics, trainSeconds, modelBytes, p50Millis, p99Millis, info, null, null);
+      this(model, metrics, trainSeconds, modelBytes, p50Millis, p99Millis, info, null, null,
+          null);
     }
 
     /** The row as the JSON object of {@code --json}: metrics first, then cost. */
@@ -128,6 +132,9 @@ public final class Comparison {
         e.put("validation", earlyStop.validation().stream().map(CurvePoint::toMap).toList());
         m.put("early_stop", e);
       }
+      if (featureGain != null) {
+        m.put("feature_gain", featureGain);
+      }
       return m;
     }
   }
@@ -142,7 +149,7 @@ public final class Comparison {
       int[] ks) {
     Evaluator.Result r = Evaluator.evaluate(model, test, ks, null);
     return new Row(name, r.metrics(), 0, ModelFile.sizeOf(model, info), r.p50Millis(),
-        r.p99Millis(), info);
+        r.p99Millis(), info, null, null, gains(model));
   }
 
   /**
@@ -217,7 +224,7 @@ public final class Comparison {
           - fitOn.sessionCount(), options.patience(), w.bestEpoch, w.epochs,
           List.copyOf(w.validationCurve)) : null;
       rows.add(new Row(a.label(), r.metrics(), trainSeconds, bytes, r.p50Millis(),
-          r.p99Millis(), info, curve, early));
+          r.p99Millis(), info, curve, early, gains(model)));
       if (log != null) {
         log.accept(String.format(Locale.ROOT,
             "%s: trained in %.1f s, evaluated %d predictions%s", a.label(), trainSeconds,
@@ -226,6 +233,10 @@ public final class Comparison {
       }
     }
     return rows;
+  }
+
+  private static Map<String, Double> gains(Recommender model) {
+    return model instanceof FeatureGains ? ((FeatureGains) model).featureGain() : null;
   }
 
   /** Evaluates a model after every epoch for a curve and early stopping. Not thread-safe. */

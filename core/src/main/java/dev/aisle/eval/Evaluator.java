@@ -73,6 +73,18 @@ public final class Evaluator {
    */
   public static double[] hitRateAndMrr(Recommender model, TestSessions test, int k,
       int threads) {
+    return hitRateAndMrr(model, test, k, threads, () -> false);
+  }
+
+  /**
+   * As {@link #hitRateAndMrr(Recommender, TestSessions, int, int)}, asking {@code stop} before
+   * every batch of 256 prefixes: a search with a time budget abandons an evaluation that runs
+   * past it.
+   *
+   * @return {@code {HR@k, MRR@k}}, or null when {@code stop} said so before the end
+   */
+  public static double[] hitRateAndMrr(Recommender model, TestSessions test, int k,
+      int threads, java.util.function.BooleanSupplier stop) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be >= 1, was " + k);
     }
@@ -90,9 +102,15 @@ public final class Evaluator {
     double[] reciprocal = new double[chunks];
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     int n = model.products().size();
+    java.util.concurrent.atomic.AtomicBoolean stopped =
+        new java.util.concurrent.atomic.AtomicBoolean();
     Parallel.run(Math.max(1, Math.min(threads, chunks)), w -> {
       float[][] scores = new float[chunk][n];
       for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+        if (stop.getAsBoolean()) {
+          stopped.set(true);
+          return;
+        }
         int from = c * chunk;
         int to = Math.min(prefixes.size(), from + chunk);
         model.scoreNextBatch(prefixes.subList(from, to), scores);
@@ -105,6 +123,9 @@ public final class Evaluator {
         }
       }
     });
+    if (stopped.get()) {
+      return null;
+    }
     double hr = 0;
     double mrr = 0;
     for (int c = 0; c < chunks; c++) {

@@ -120,6 +120,14 @@ public final class BinaryReader {
     return s;
   }
 
+  /** The next {@code n} bytes as they are, e.g. a blob another library wrote. */
+  public byte[] readBytes(int n) {
+    need(n);
+    byte[] out = java.util.Arrays.copyOfRange(buf, pos, pos + n);
+    pos += n;
+    return out;
+  }
+
   /** True when every byte of the body was read. */
   public boolean atEnd() {
     return pos == limit;

@@ -70,7 +70,10 @@ public enum Algorithm {
   SVD("svd", "truncated randomized SVD of the shifted positive PMI co-occurrence matrix", p -> {
     SvdOptions o = SvdOptions.from(p);
     return new Training(o, (c, ctx) -> SvdTrainer.train(c, o, ctx));
-  }, SvdModel::read);
+  }, SvdModel::read),
+  RANK("rank", "learned ranker: XGBoost orders the candidates of sknn, cooc, item2vec, svd and "
+      + "pop", p -> LearnedRanker.find().prepare(p),
+      (in, products) -> LearnedRanker.find().read(in, products));
 
   private static Recommender trainHybrid(Corpus corpus, HybridOptions o, TrainContext context) {
     TrainContext ctx = context.withoutEpochs(); // the parts' epochs are not the blend's
@@ -155,7 +158,8 @@ public enum Algorithm {
     return t;
   }
 
-  Recommender read(BinaryReader in, ProductIndex products) {
+  /** Reads a model of this algorithm back: its parameters, over the vocabulary already read. */
+  public Recommender read(BinaryReader in, ProductIndex products) {
     return reader.read(in, products);
   }
 
@@ -170,10 +174,21 @@ public enum Algorithm {
         + String.join(", ", labels()));
   }
 
-  /** Parses a comma-separated list; {@code all} means every algorithm. */
+  /**
+   * True when this build can train and read the algorithm: {@code rank} needs the aisle-rank
+   * module (XGBoost) on the class path, which the command line has and the Spark job has not.
+   */
+  public boolean available() {
+    return this != RANK || LearnedRanker.present();
+  }
+
+  /**
+   * Parses a comma-separated list; {@code all} means every {@linkplain #available available}
+   * algorithm.
+   */
   public static List<Algorithm> parseList(String list) {
     if (list.trim().equalsIgnoreCase("all")) {
-      return List.of(values());
+      return Arrays.stream(values()).filter(Algorithm::available).toList();
     }
     return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
         .map(Algorithm::fromLabel).distinct().toList();

@@ -45,7 +45,7 @@ class QualityOnYoochooseTest {
     test = TestSessions.of(train.products(), read("yoochoose-clicks-100k_train_valid.txt"));
     Map<Algorithm, Params> params = Map.of(Algorithm.DENSE,
         Params.parse(List.of("max-products=500", "epochs=10")));
-    List<Comparison.Row> rows = Comparison.run(train, test, List.of(Algorithm.values()),
+    List<Comparison.Row> rows = Comparison.run(train, test, Algorithm.parseList("all"),
         params, new int[] {20}, 42, 2, null);
     byModel = rows.stream().collect(Collectors.toMap(Comparison.Row::model,
         Comparison.Row::metrics));

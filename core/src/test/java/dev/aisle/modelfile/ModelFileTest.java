@@ -44,7 +44,8 @@ class ModelFileTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Algorithm.class)
+  // rank needs the aisle-rank module (XGBoost), which core's tests do not have: its tests are there
+  @EnumSource(value = Algorithm.class, names = "RANK", mode = EnumSource.Mode.EXCLUDE)
   void a_saved_model_answers_as_the_trained_one(Algorithm a) {
     Algorithm.Training t = a.prepare(Params.none());
     Recommender trained = t.train(corpus, new TrainContext(7, 1, null, null));

@@ -32,7 +32,8 @@ class SavedModelFixturesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Algorithm.class)
+  // rank needs the aisle-rank module (XGBoost), which core's tests do not have: its tests are there
+  @EnumSource(value = Algorithm.class, names = "RANK", mode = EnumSource.Mode.EXCLUDE)
   void a_version_1_model_of_every_algorithm_still_loads_and_answers(Algorithm a)
       throws IOException {
     Corpus corpus = CorpusFile.read(fixture("corpus-v1.corpus"));

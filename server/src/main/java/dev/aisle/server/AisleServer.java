@@ -5,13 +5,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.aisle.BadInputException;
+import dev.aisle.events.Event;
+import dev.aisle.events.EventLog;
+import dev.aisle.events.EventLogUnavailableException;
+import dev.aisle.fresh.FreshIndex;
+import dev.aisle.model.pop.PopularityModel;
+import dev.aisle.retrain.RetrainHistory;
+import dev.aisle.retrain.RetrainRun;
 import dev.aisle.search.SearchBackend;
 import dev.aisle.search.SearchEngineException;
 import dev.aisle.server.access.AccessControl;
 import dev.aisle.server.live.LiveSessions;
 import dev.aisle.server.models.ModelRegistry;
+import dev.aisle.server.models.ModelSource;
 import dev.aisle.server.models.ServedModel;
 import dev.aisle.server.recommend.EngineBackends;
+import dev.aisle.server.recommend.FreshAnswers;
 import dev.aisle.server.recommend.RecommendationService;
 import dev.aisle.server.request.ApiException;
 import dev.aisle.server.request.JsonBody;
@@ -74,6 +83,10 @@ public final class AisleServer implements AutoCloseable {
   private static final int MAX_MAP_POINTS = 20_000;
   /** Customers whose live sessions are held at most. */
   private static final int MAX_LIVE_CUSTOMERS = 100_000;
+  /** Completed live sessions kept for freshness between retrains. */
+  private static final int FRESH_SESSIONS = 200_000;
+  /** How far back a start replays the event log at most (a model older than that is stale). */
+  private static final long MAX_REPLAY_MILLIS = 7 * 86_400_000L;
 
   /** Where the web module puts the built app on the class path. */
   static final String BUILT_IN_WEB = "/dev/aisle/web/app";
@@ -92,21 +105,31 @@ public final class AisleServer implements AutoCloseable {
   private final Map<String, ProductMap> maps = new ConcurrentHashMap<>();
   private final Javalin app;
   private volatile EngineBackends engines = EngineBackends.NONE;
+  private final Learning learning;
+  private final EventLog eventLog;
+  private final FreshIndex fresh = new FreshIndex(FRESH_SESSIONS);
 
-  private AisleServer(ServerOptions options, Map<String, SearchBackend> backends) {
+  private AisleServer(ServerOptions options, Map<String, SearchBackend> backends,
+      Learning learning) {
     this.options = options;
+    this.learning = learning;
+    this.eventLog = learning.events();
     this.access = new AccessControl(options.apiKey(), options.corsOrigins());
     this.shop = Shop.load(options.catalog());
     this.models = new ModelRegistry(options.models(), shop, options.annThreshold(),
         options.neighbourListMax());
     this.sessions = new LiveSessions(options.sessionGap(), MAX_LIVE_CUSTOMERS,
-        RequestLimits.MAX_SESSION);
+        RequestLimits.MAX_SESSION, fresh::fold);
+    replayEventLog();
+    eventLog.follow(e -> sessions.add(e.customer(), e.product(), e.millis()));
     this.evaluation = options.evaluation() == null ? null
         : Evaluation.read(options.evaluation(), JSON);
     this.openApi = resource("openapi.json");
     metrics.gauge("aisle_models_loaded", () -> models.ready() ? models.all().size() : 0);
     metrics.gauge("aisle_model_reloads_total", models::reloads);
     metrics.gauge("aisle_live_sessions", sessions::size);
+    metrics.gauge("aisle_fresh_sessions_folded_total", fresh::folded);
+    eventLog.counters().forEach((name, value) -> metrics.gauge("aisle_event_log_" + name, value));
     metrics.gauge("aisle_session_scan_block_share", () -> !models.ready() ? 0
         : models.all().values().stream().mapToDouble(m -> m.retrieval().scannedShare()).max()
             .orElse(0));
@@ -115,8 +138,16 @@ public final class AisleServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    background.scheduleAtFixedRate(() -> sessions.expire(System.currentTimeMillis()), 1, 1,
-        TimeUnit.MINUTES);
+    // a session ends once idle for the gap; it is folded into the fresh index at the next tick
+    long tick = Math.max(100, Math.min(30_000, options.sessionGap().toMillis() / 2));
+    long[] seenLoad = {models.loadedAt()};
+    background.scheduleAtFixedRate(() -> {
+      sessions.expire(System.currentTimeMillis());
+      if (models.loadedAt() != seenLoad[0]) {
+        seenLoad[0] = models.loadedAt();
+        dropLearnedSessions();
+      }
+    }, tick, tick, TimeUnit.MILLISECONDS);
     this.app = Javalin.create(config -> {
       config.jetty.host = options.host();
       config.jetty.port = options.port();
@@ -147,7 +178,18 @@ public final class AisleServer implements AutoCloseable {
    * @throws dev.aisle.BadInputException when an engine does not hold the model file's export
    */
   public static AisleServer start(ServerOptions options, Map<String, SearchBackend> backends) {
-    AisleServer s = new AisleServer(options, backends);
+    return start(options, backends, Learning.NONE);
+  }
+
+  /**
+   * As {@link #start(ServerOptions, Map)}, storing every accepted event in the learning's event
+   * log before answering (after rebuilding the live sessions from it), and showing its retrains.
+   *
+   * @param learning the server closes its event log when it closes
+   */
+  public static AisleServer start(ServerOptions options, Map<String, SearchBackend> backends,
+      Learning learning) {
+    AisleServer s = new AisleServer(options, backends, learning);
     s.app.start();
     LOG.info("listening on http://{}:{}/ while the models load (GET /health says how far)",
         options.host(), s.port());
@@ -155,7 +197,8 @@ public final class AisleServer implements AutoCloseable {
       s.models.load();
       s.engines = backends.isEmpty() ? EngineBackends.NONE
           : EngineBackends.attach(backends, s.models);
-      s.recommendations = new RecommendationService(s.shop, s.engines);
+      s.recommendations = new RecommendationService(s.shop, s.engines,
+          new FreshAnswers(s.fresh, s.shop));
     } catch (RuntimeException e) {
       s.close();
       throw e;
@@ -177,6 +220,7 @@ public final class AisleServer implements AutoCloseable {
     background.shutdownNow();
     app.stop();
     engines.close();
+    eventLog.close();
   }
 
   // ---- configuration
@@ -236,6 +280,7 @@ public final class AisleServer implements AutoCloseable {
     r.get("/api/customers/{id}/recommendations",
         route("/api/customers/{id}/recommendations", this::customer));
     r.post("/api/admin/reload", route("/api/admin/reload", this::reload));
+    r.get("/api/retrains", route("/api/retrains", this::retrains));
     // after every /api route: an unknown /api path is a JSON 404 for any client, never the web
     // app's index page (its history fallback answers whoever accepts text/html, curl's */* too)
     r.get("/api/*", route("unmatched", ctx -> {
@@ -244,6 +289,10 @@ public final class AisleServer implements AutoCloseable {
     r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.field(),
         e.getMessage()));
     r.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, null, e.getMessage()));
+    r.exception(EventLogUnavailableException.class, (e, ctx) -> {
+      ctx.header("Retry-After", "5");
+      error(ctx, 503, null, e.getMessage());
+    });
     r.exception(SearchEngineException.class, (e, ctx) -> {
       LOG.warn("search backend failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
       error(ctx, e.status() == 0 ? 503 : 502, null, "the search backend failed: "
@@ -306,9 +355,10 @@ public final class AisleServer implements AutoCloseable {
 
   private void events(Context ctx) {
     requireKey(ctx);
-    List<PostedEvent> events = PostedEvent.parse(JsonBody.parse(ctx.contentType(),
+    List<Event> events = PostedEvent.parse(JsonBody.parse(ctx.contentType(),
         ctx.bodyAsBytes()), System.currentTimeMillis());
-    for (PostedEvent e : events) {
+    eventLog.append(events); // returns once they are stored: only then are they acknowledged
+    for (Event e : events) {
       sessions.add(e.customer(), e.product(), e.millis());
     }
     ctx.status(202);
@@ -351,6 +401,22 @@ public final class AisleServer implements AutoCloseable {
           + "--evaluation FILE (written by 'aisle evaluate --json FILE')");
     }
     json(ctx, evaluation.report());
+  }
+
+  private void retrains(Context ctx) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Path history = learning.retrainHistory();
+    out.put("history", history == null ? null : history.toString());
+    out.put("every", learning.retrainEvery() == null ? null : learning.retrainEvery().toString());
+    List<RetrainRun> runs = new ArrayList<>(history == null ? List.of()
+        : RetrainHistory.read(history));
+    java.util.Collections.reverse(runs);
+    out.put("runs", runs);
+    if (history == null) {
+      out.put("note", "no retrain history: start the server with --event-log DIR; retrains of "
+          + "its events ('aisle retrain', or --retrain-every) are recorded in DIR/retrains.json");
+    }
+    json(ctx, out);
   }
 
   private void reload(Context ctx) {
@@ -408,6 +474,7 @@ public final class AisleServer implements AutoCloseable {
         d.put("backend", engine.uri().toString());
       }
       d.put("provenance", m.loaded().info());
+      d.put("freshness", freshness(m));
       Object results = evaluation == null ? null : evaluation.resultsOf(m.model().algorithm());
       if (results != null) {
         d.put("evaluation", results);
@@ -422,6 +489,75 @@ public final class AisleServer implements AutoCloseable {
       out.put("protocol", evaluation.protocol());
     }
     return out;
+  }
+
+  /**
+   * Rebuilds the live sessions and the fresh index from the event log: every event since the
+   * oldest model file was written (at most a week back), so sessions that ended meanwhile count
+   * as fresh and those still going stay live.
+   */
+  private void replayEventLog() {
+    long now = System.currentTimeMillis();
+    long since = now - options.sessionGap().toMillis();
+    // the model files, not the loaded models: the log is replayed before they load
+    for (ModelSource m : options.models()) {
+      try {
+        since = Math.min(since, Files.getLastModifiedTime(m.path()).toMillis());
+      } catch (IOException e) {
+        // the file is being replaced: the live window is still replayed
+      }
+    }
+    long from = Math.max(since, now - MAX_REPLAY_MILLIS);
+    long[] n = {0};
+    eventLog.replay(from, e -> {
+      sessions.add(e.customer(), e.product(), e.millis());
+      n[0]++;
+    });
+    sessions.expire(now); // those idle for the gap by now are fresh at once, not at the next tick
+    if (n[0] > 0) {
+      LOG.info("replayed {} events since {} from the event log {}: {} sessions fresh, {} live",
+          n[0], Instant.ofEpochMilli(from), eventLog.describe(), fresh.folded(), sessions.size());
+    }
+  }
+
+  /**
+   * After a reload: drops from the fresh index the sessions that every served model has now
+   * been trained on, by the retrain history (a model that no recorded retrain swapped in keeps
+   * them all).
+   */
+  private void dropLearnedSessions() {
+    if (learning.retrainHistory() == null) {
+      return;
+    }
+    try {
+      List<RetrainRun> runs = RetrainHistory.read(learning.retrainHistory());
+      long until = Long.MAX_VALUE;
+      for (ServedModel m : models.all().values()) {
+        Long trained = RetrainHistory.trainedUntil(runs, m.path());
+        until = Math.min(until, trained == null ? Long.MIN_VALUE : trained);
+      }
+      if (until > Long.MIN_VALUE) {
+        fresh.dropBefore(until);
+        LOG.info("models reloaded: fresh sessions that ended before {} dropped (retrained on), "
+            + "{} held", Instant.ofEpochMilli(until), fresh.held());
+      }
+    } catch (BadInputException e) {
+      LOG.warn("cannot read the retrain history: {}", e.getMessage());
+    }
+  }
+
+  /** How a model takes in the sessions completed since it was trained ({@code /api/models}). */
+  private Map<String, Object> freshness(ServedModel m) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    long last = fresh.lastEventMillis();
+    d.put("lastEventFolded", last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last).toString());
+    d.put("sessionsFolded", fresh.folded());
+    d.put("sessionsHeld", fresh.held());
+    d.put("foldIn", m.retrieval().vectors().isPresent() ? "new products get a vector from the "
+        + "products they are browsed with" : m.model() instanceof PopularityModel
+        ? "counts of completed sessions added" : "products browsed together in completed "
+        + "sessions placed by sessions together");
+    return d;
   }
 
   private static byte[] resource(String name) {

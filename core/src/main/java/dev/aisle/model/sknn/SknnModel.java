@@ -111,6 +111,16 @@ public final class SknnModel implements Recommender {
     return "sknn";
   }
 
+  /** The options it was trained with. */
+  public SknnOptions options() {
+    return options;
+  }
+
+  /** The inverse document frequency of a product over the training sessions, log(N / df). */
+  public float idf(int product) {
+    return idf[product];
+  }
+
   /** "browsed in sessions with Linen cushion"; for a session "browsed in sessions like yours". */
   @Override
   public Explainer explainer(ProductLabels labels) {

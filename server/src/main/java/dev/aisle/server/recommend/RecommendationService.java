@@ -28,10 +28,13 @@ import java.util.function.IntFunction;
 public final class RecommendationService {
   private final Shop shop;
   private final EngineBackends engines;
+  private final FreshAnswers fresh;
 
-  public RecommendationService(Shop shop, EngineBackends engines) {
+  /** @param fresh completed live sessions merged into every answer, or null for none */
+  public RecommendationService(Shop shop, EngineBackends engines, FreshAnswers fresh) {
     this.shop = shop;
     this.engines = engines;
+    this.fresh = fresh;
   }
 
   /** Products related to {@code productId}. */
@@ -42,7 +45,14 @@ public final class RecommendationService {
     Demand demand = demand(k, rules);
     List<ScoredItem> ranked;
     IntFunction<String> reasons;
-    if (p < 0) {
+    IntFunction<ProductCard> cards = served::card;
+    FreshAnswers.Answer unknown = p < 0 && fresh != null
+        ? fresh.unknown(served, productId, demand.candidates()) : null;
+    if (unknown != null) {
+      ranked = unknown.ranked();
+      reasons = unknown.reasons();
+      cards = unknown.cards();
+    } else if (p < 0) {
       String category = shop.category(productId);
       ranked = popular(served, category, demand.candidates());
       String reason = Explainer.popularIn(category);
@@ -54,9 +64,16 @@ public final class RecommendationService {
           : served.retrieval().related(p, demand);
       Explainer why = served.model().explainer(served);
       reasons = item -> why.related(p, item);
+      if (fresh != null) {
+        FreshAnswers.Answer merged = fresh.related(served, p, ranked, reasons);
+        ranked = merged.ranked();
+        reasons = merged.reasons();
+        cards = merged.cards();
+      }
     }
-    return new Recommendations(apply(ranked, served, k, rules, p, reasons),
-        served.name(), p < 0, engine == null ? null : engine.uri().toString(), null, null);
+    return new Recommendations(apply(ranked, cards, k, rules, p, reasons),
+        served.name(), p < 0 && unknown == null, engine == null ? null : engine.uri().toString(),
+        null, null);
   }
 
   /** The next products for a session of product ids, oldest first. */
@@ -68,7 +85,14 @@ public final class RecommendationService {
     Demand demand = demand(k, rules);
     List<ScoredItem> ranked;
     IntFunction<String> reasons;
-    if (fallback) {
+    IntFunction<ProductCard> cards = served::card;
+    FreshAnswers.Answer unknown = fallback && fresh != null && !session.isEmpty()
+        ? fresh.unknown(served, session.get(session.size() - 1), demand.candidates()) : null;
+    if (unknown != null) {
+      ranked = unknown.ranked();
+      reasons = unknown.reasons();
+      cards = unknown.cards();
+    } else if (fallback) {
       String category = session.isEmpty() ? null : shop.category(session.get(session.size() - 1));
       ranked = popular(served, category, Math.min(products.size(), demand.candidates()));
       String reason = Explainer.popularIn(category);
@@ -80,9 +104,16 @@ public final class RecommendationService {
       Explainer why = served.model().explainer(served);
       int last = known[known.length - 1];
       reasons = item -> why.next(last, item);
+      if (fresh != null) {
+        FreshAnswers.Answer merged = fresh.next(served, session, known, ranked, reasons);
+        ranked = merged.ranked();
+        reasons = merged.reasons();
+        cards = merged.cards();
+      }
     }
-    return new Recommendations(apply(ranked, served, k, rules, -1, reasons), served.name(),
-        fallback, engine == null ? null : engine.uri().toString(), session, null);
+    return new Recommendations(apply(ranked, cards, k, rules, -1, reasons), served.name(),
+        fallback && unknown == null, engine == null ? null : engine.uri().toString(), session,
+        null);
   }
 
   private static Demand demand(int k, Rules rules) {
@@ -134,8 +165,9 @@ public final class RecommendationService {
   }
 
   /** The first {@code k} ranked products that pass the rules, never {@code query}. */
-  private static List<Recommendations.Item> apply(List<ScoredItem> ranked, ServedModel served,
-      int k, Rules rules, int query, IntFunction<String> reasons) {
+  private static List<Recommendations.Item> apply(List<ScoredItem> ranked,
+      IntFunction<ProductCard> cards, int k, Rules rules, int query,
+      IntFunction<String> reasons) {
     Filters filters = rules.filters();
     List<Recommendations.Item> out = new ArrayList<>(k);
     Map<String, Integer> perCategory = new HashMap<>();
@@ -146,7 +178,7 @@ public final class RecommendationService {
       if (s.product() == query) {
         continue;
       }
-      ProductCard card = served.card(s.product());
+      ProductCard card = cards.apply(s.product());
       if (!filters.exclude().isEmpty() && filters.exclude().contains(card.id())) {
         continue;
       }

@@ -42,8 +42,18 @@ public final class UnitVectors {
     return dim;
   }
 
+  /** The dot product of one product's unit vector with {@code query} (a cosine for a unit query). */
+  public float dot(int product, float[] query) {
+    float s = 0;
+    int at = product * dim;
+    for (int i = 0; i < dim; i++) {
+      s += unit[at + i] * query[i];
+    }
+    return s;
+  }
+
   /** A copy of one product's unit vector. */
-  float[] row(int product) {
+  public float[] row(int product) {
     float[] q = new float[dim];
     System.arraycopy(unit, product * dim, q, 0, dim);
     return q;

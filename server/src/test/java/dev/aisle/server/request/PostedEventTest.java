@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aisle.events.Event;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,14 +15,14 @@ class PostedEventTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long NOW = 1_767_600_000_000L;
 
-  private static List<PostedEvent> parse(String body) throws Exception {
+  private static List<Event> parse(String body) throws Exception {
     return PostedEvent.parse(JSON.readTree(body), NOW);
   }
 
   @Test
   void one_object_is_one_event_at_now() throws Exception {
     assertThat(parse("{\"customer\": \"C1\", \"product\": \"P7\"}"))
-        .containsExactly(new PostedEvent("C1", "P7", NOW));
+        .containsExactly(Event.view("C1", "P7", NOW));
   }
 
   @Test
@@ -29,8 +30,15 @@ class PostedEventTest {
     assertThat(parse("[{\"customer\": \"C1\", \"product\": \"P1\", \"timestamp\": "
         + "\"2026-01-05T10:00:00Z\"}, {\"customer\": \"C1\", \"product\": \"P2\", "
         + "\"timestamp\": 1767607260000}]")).containsExactly(
-            new PostedEvent("C1", "P1", 1_767_607_200_000L),
-            new PostedEvent("C1", "P2", 1_767_607_260_000L));
+            Event.view("C1", "P1", 1_767_607_200_000L),
+            Event.view("C1", "P2", 1_767_607_260_000L));
+  }
+
+  @Test
+  void the_event_type_is_view_cart_or_purchase_by_any_name_ingest_knows() throws Exception {
+    assertThat(parse("[{\"customer\": \"C\", \"product\": \"P\", \"event\": \"addtocart\"},"
+        + "{\"customer\": \"C\", \"product\": \"P\", \"event\": \"buy\"}]"))
+        .extracting(Event::type).containsExactly("cart", "purchase");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -43,6 +51,8 @@ class PostedEventTest {
       "{\"customer\": \"C\", \"product\": \"P\", \"timestamp\": \"noon\"} | timestamp",
       "{\"customer\": \"C\", \"product\": \"P\", \"timestamp\": true} | timestamp",
       "{\"customer\": \"   \", \"product\": \"P\"}                | customer",
+      "{\"customer\": \"C\", \"product\": \"P\\nQ\"}              | product",
+      "{\"customer\": \"C\", \"product\": \"P\", \"event\": \"wish\"} | event",
   })
   void a_bad_event_refuses_the_request_naming_the_field(String body, String field) {
     ApiException e = assertThrows(ApiException.class, () -> parse(body));

@@ -9,6 +9,10 @@ import dev.aisle.corpus.Corpus;
 import dev.aisle.corpus.CorpusBuilder;
 import dev.aisle.corpus.CorpusFile;
 import dev.aisle.corpus.IngestResult;
+import dev.aisle.events.Event;
+import dev.aisle.events.EventLogOptions;
+import dev.aisle.events.SegmentLog;
+import dev.aisle.events.Segments;
 import dev.aisle.generate.GeneratorOptions;
 import dev.aisle.generate.GeneratorResult;
 import dev.aisle.generate.StoreGenerator;
@@ -89,6 +93,31 @@ class SparkSessionizerTest {
         Duration.ofMinutes(10), false);
     assertSameAsIngest(List.of(g.eventsFile()), options,
         new CleaningOptions(true, 2, 2, 30, 20));
+  }
+
+  /** The server's event log (its checksum column too) is a log the Spark job reads as is. */
+  @Test
+  void spark_reads_the_event_log_segments_as_ingest_does() throws IOException {
+    GeneratorResult g = StoreGenerator.generate(GeneratorOptions.of(200, 300, 10, 5),
+        tmp.resolve("logged-shop"));
+    IngestOptions options = new IngestOptions(Preset.AISLE.format(), null,
+        Duration.ofMinutes(30), true);
+    Corpus shop = CorpusBuilder.ingest(List.of(g.eventsFile()), options, CleaningOptions.none(),
+        null, null).corpus();
+    Path dir = tmp.resolve("events");
+    try (SegmentLog log = SegmentLog.open(EventLogOptions.of(dir).withSegmentBytes(64 << 10))) {
+      for (int s = 0; s < shop.sessionCount(); s++) {
+        List<Event> events = new ArrayList<>();
+        for (int e = shop.sessionStart(s); e < shop.sessionEnd(s); e++) {
+          events.add(Event.view(shop.customerId(shop.sessionCustomer(s)),
+              shop.products().id(shop.item(e)), shop.time(e)));
+        }
+        log.append(events);
+      }
+    }
+    List<Path> segments = Segments.list(dir);
+    assertThat(segments).hasSizeGreaterThan(1);
+    assertSameAsIngest(segments, options, CleaningOptions.DEFAULTS);
   }
 
   /** A log with every kind of trouble ingest knows, over two files, one of them gzip. */

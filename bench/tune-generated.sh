@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# 'aisle tune' with its default budget (20m) and algorithms (all) on a generated shop of about 1M
+# events: whether it ends within the budget, and trials per minute, per algorithm and overall.
+#
+#   bench/tune-generated.sh
+#   BENCH_SHOP_PRODUCTS=500 BENCH_SHOP_CUSTOMERS=1500 BENCH_BUDGET=1m bench/tune-generated.sh  # quick
+#
+# Environment: BENCH_SHOP_PRODUCTS (20000), BENCH_SHOP_CUSTOMERS (40000; about 1M events),
+# BENCH_BUDGET (the command's default, 20m), BENCH_THREADS (2), BENCH_DIR (/tmp/aisle-bench-tune).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="${BENCH_DIR:-/tmp/aisle-bench-tune}"
+threads="${BENCH_THREADS:-2}"
+products="${BENCH_SHOP_PRODUCTS:-20000}"
+customers="${BENCH_SHOP_CUSTOMERS:-40000}"
+mkdir -p "$work"
+"$root/aisle" --version >/dev/null
+aisle() { java --add-modules jdk.incubator.vector ${AISLE_JAVA_OPTS:--Xmx4g} -jar "$root/cli/target/aisle.jar" "$@" 2> >(grep -v "incubator modules" >&2); }
+
+shop="shop-$products-$customers"
+if [ ! -f "$work/$shop.corpus" ]; then
+  aisle generate --products "$products" --customers "$customers" --days 30 --seed 1 \
+    --out "$work/$shop" >/dev/null
+  aisle ingest --out "$work/$shop.corpus" "$work/$shop/events.csv" >/dev/null
+fi
+events=$(aisle stats "$work/$shop.corpus" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["events"])')
+budget_args=()
+[ -n "${BENCH_BUDGET:-}" ] && budget_args=(--budget "$BENCH_BUDGET")
+start=$(date +%s.%N)
+aisle tune --corpus "$work/$shop.corpus" --threads "$threads" "${budget_args[@]}" \
+  --out "$work/tuned.json" 2> "$work/tune.log" >/dev/null
+end=$(date +%s.%N)
+python3 - "$work/tuned.json" "$events" "$start" "$end" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1])); events = int(sys.argv[2])
+wall = float(sys.argv[4]) - float(sys.argv[3]); budget = t["protocol"]["budget_seconds"]
+total = sum(len(a["trials"]) for a in t["algorithms"].values())
+print(f"{events:,} events, budget {budget} s, wall time {wall:.0f} s (command, with reading the "
+      f"corpus): {'within' if wall <= budget else 'OVER'} the budget")
+print(f"{total} trials, {total / (wall / 60):.1f} trials per minute")
+print(f"{'algorithm':10} {'trials':>6} {'budget reached':>14} {'val HR@20':>9} {'val MRR@20':>10}")
+for name, a in t["algorithms"].items():
+    hr = f"{a['hr']:.4f}" if a["hr"] is not None else "-"
+    mrr = f"{a['mrr']:.4f}" if a["mrr"] is not None else "-"
+    print(f"{name:10} {len(a['trials']):6} {str(a['stopped_by_budget']):>14} {hr:>9} {mrr:>10}")
+PY

@@ -1,0 +1,59 @@
+package dev.aisle.rank;
+
+import dev.aisle.corpus.Corpus;
+import dev.aisle.corpus.ProductIndex;
+import dev.aisle.format.BinaryReader;
+import dev.aisle.format.BinaryWriter;
+import dev.aisle.model.Params;
+import dev.aisle.model.Recommender;
+import dev.aisle.model.TrainContext;
+import dev.aisle.modelfile.Algorithm;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The models that propose candidates, in a fixed order: session-kNN, sequential co-occurrence,
+ * item2vec, SVD and popularity. Immutable; thread-safe for queries as the models are.
+ */
+final class CandidateModels {
+  /** The candidate models' algorithm names, in feature order. */
+  static final List<String> PARTS = List.of("sknn", "cooc", "item2vec", "svd", "pop");
+
+  private final List<Recommender> models;
+
+  private CandidateModels(List<Recommender> models) {
+    this.models = List.copyOf(models);
+  }
+
+  /** Trains every candidate model on {@code corpus}, each with its options from {@code o}. */
+  static CandidateModels train(Corpus corpus, RankOptions o, TrainContext context) {
+    List<Recommender> models = new ArrayList<>();
+    for (String part : PARTS) {
+      Algorithm a = Algorithm.fromLabel(part);
+      models.add(a.prepare(new Params(o.parts().get(part))).train(corpus, context));
+    }
+    return new CandidateModels(models);
+  }
+
+  int size() {
+    return models.size();
+  }
+
+  Recommender get(int i) {
+    return models.get(i);
+  }
+
+  void write(BinaryWriter out) {
+    for (Recommender m : models) {
+      m.write(out);
+    }
+  }
+
+  static CandidateModels read(BinaryReader in, ProductIndex products) {
+    List<Recommender> models = new ArrayList<>();
+    for (String part : PARTS) {
+      models.add(Algorithm.fromLabel(part).read(in, products));
+    }
+    return new CandidateModels(models);
+  }
+}

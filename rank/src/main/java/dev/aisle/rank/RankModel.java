@@ -1,0 +1,177 @@
+package dev.aisle.rank;
+
+import dev.aisle.BadInputException;
+import dev.aisle.corpus.ProductIndex;
+import dev.aisle.format.BinaryReader;
+import dev.aisle.format.BinaryWriter;
+import dev.aisle.model.Explainer;
+import dev.aisle.model.FeatureGains;
+import dev.aisle.model.ProductLabels;
+import dev.aisle.model.cooc.CoocModel;
+import dev.aisle.model.Recommender;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * The {@code rank} model: candidate models propose products, an XGBoost ranker orders them by
+ * the features of {@link RankFeatures}. Products no candidate model proposed follow all
+ * candidates, most popular first. Related products are the candidates of a one-product session.
+ *
+ * <p>Immutable after training and thread-safe for queries (the booster's in-place prediction is;
+ * each thread has its own buffers).
+ */
+public final class RankModel implements Recommender, FeatureGains {
+  private final ProductIndex products;
+  private final CandidateModels models;
+  private final ProductStats stats;
+  private final Booster booster;
+  private final int trees;
+  private final int candidates;
+  private final RankFeatures features;
+  private final ThreadLocal<RankFeatures.Scratch> scratch;
+
+  RankModel(ProductIndex products, CandidateModels models, ProductStats stats, Booster booster,
+      int trees, int candidates) {
+    this.products = products;
+    this.models = models;
+    this.stats = stats;
+    this.booster = booster;
+    this.trees = trees;
+    this.candidates = candidates;
+    this.features = new RankFeatures(models, stats, candidates);
+    this.scratch = ThreadLocal.withInitial(features::scratch);
+  }
+
+  @Override
+  public String algorithm() {
+    return "rank";
+  }
+
+  @Override
+  public ProductIndex products() {
+    return products;
+  }
+
+  /** Boosting rounds the ranker uses (the best round of early stopping). */
+  public int trees() {
+    return trees;
+  }
+
+  @Override
+  public void scoreNext(int[] session, float[] scores) {
+    RankFeatures.Candidates c = features.of(session, scratch.get());
+    float[] ranked = predict(c);
+    for (int p = 0; p < scores.length; p++) {
+      scores[p] = -1e7f - p; // below every candidate; ordinals go by popularity
+    }
+    for (int i = 0; i < c.size(); i++) {
+      scores[c.products()[i]] = ranked[i];
+    }
+  }
+
+  @Override
+  public void scoreRelated(int product, float[] scores) {
+    scoreNext(new int[] {product}, scores);
+    scores[product] = -Float.MAX_VALUE;
+  }
+
+  /** The booster's score of every candidate. */
+  float[] predict(RankFeatures.Candidates c) {
+    try {
+      float[][] out = booster.inplace_predict(c.features(), c.size(), RankFeatures.WIDTH,
+          Float.NaN, new int[] {0, trees});
+      float[] flat = new float[c.size()];
+      for (int i = 0; i < flat.length; i++) {
+        flat[i] = out[i][0];
+      }
+      return flat;
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The sessions of the co-occurrence candidate model that browsed both products where there
+   * are some ("browsed together in 12 sessions"), else "similar to Linen cushion" and, for a
+   * session, "ranked for what you browsed".
+   */
+  @Override
+  public Explainer explainer(ProductLabels labels) {
+    return Explainer.bySessionsTogether(
+        ((CoocModel) models.get(CandidateModels.PARTS.indexOf("cooc")))::sessionsTogether,
+        labels, Explainer.worded(labels, "similar to ", "ranked for what you browsed"));
+  }
+
+  @Override
+  public Map<String, Double> featureGain() {
+    try {
+      Map<String, Double> raw = booster.getScore(RankFeatures.NAMES.toArray(String[]::new),
+          "gain");
+      List<Map.Entry<String, Double>> sorted = new ArrayList<>(raw.entrySet());
+      sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed()
+          .thenComparing(Map.Entry.comparingByKey()));
+      Map<String, Double> out = new LinkedHashMap<>();
+      sorted.forEach(e -> out.put(e.getKey(), e.getValue()));
+      return out;
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost feature scores failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void write(BinaryWriter out) {
+    out.writeVarInt(candidates);
+    out.writeVarInt(trees);
+    out.writeVarInt(RankFeatures.WIDTH);
+    for (String name : RankFeatures.NAMES) {
+      out.writeString(name);
+    }
+    stats.write(out);
+    models.write(out);
+    byte[] b;
+    try {
+      b = booster.toByteArray("ubj");
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("cannot encode the XGBoost ranker: " + e.getMessage(), e);
+    }
+    out.writeVarInt(b.length);
+    out.writeBytes(b, 0, b.length);
+  }
+
+  /** Reads what {@link #write} wrote; the features must be this build's. */
+  static RankModel read(BinaryReader in, ProductIndex products) {
+    int candidates = in.readVarInt();
+    int trees = in.readVarInt();
+    int width = in.readCount(1024, "feature count");
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < width; i++) {
+      names.add(in.readString());
+    }
+    if (!names.equals(RankFeatures.NAMES)) {
+      throw new BadInputException(in.source() + ": a rank model over the features " + names
+          + ", not this Aisle's " + RankFeatures.NAMES + ": retrain it");
+    }
+    ProductStats stats = ProductStats.read(in, products.size());
+    CandidateModels models = CandidateModels.read(in, products);
+    byte[] b = in.readBytes(in.readCount(Integer.MAX_VALUE - 16, "ranker size"));
+    try {
+      Booster booster = XGBoost.loadModel(b);
+      return new RankModel(products, models, stats, booster, trees, candidates);
+    } catch (XGBoostError | IOException e) {
+      throw new BadInputException(in.source() + ": corrupt XGBoost ranker: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "rank over " + Arrays.toString(CandidateModels.PARTS.toArray()) + ", " + trees
+        + " trees";
+  }
+}
