@@ -10,7 +10,8 @@
 #   reload    item2vec related under load while the item2vec file is replaced by another
 #             training (new checksum: its indexes are built while the old model serves) and
 #             reloaded (target: 0 failed requests)
-# Prints a table of every step (seconds, peak RSS) and wrk's output. Steps whose output exists
+# Prints a table of every step (wall seconds, peak RSS, CPU seconds: user + system, which shows
+# how much of the wall time the step waited for the cores) and wrk's output. Steps whose output exists
 # are not run again (delete BENCH_DIR to start over). Same script at 100k: PRODUCTS=100000.
 #   AISLE_JAVA_OPTS  JVM options of every step (default -Xmx18g)
 #   SERVE_JAVA_OPTS  JVM options of the server (default: AISLE_JAVA_OPTS)
@@ -54,10 +55,12 @@ step() {
   /usr/bin/time -v -o "$work/time-$name.txt" "${java_cmd[@]}" $java_opts -jar "$work/aisle.jar" "$@" \
     > "$work/log-$name.txt" 2>&1 || { tail -20 "$work/log-$name.txt" >&2; exit 1; }
   end=$(date +%s.%N)
-  local rss
+  local rss cpu
   rss=$(awk -F: '/Maximum resident set size/ {print $2 + 0}' "$work/time-$name.txt")
+  cpu=$(awk -F: '/User time|System time/ {t += $2} END {print t}' "$work/time-$name.txt")
   sed -i "/^$name	/d" "$steps"
-  printf '%s\t%.1f\t%.2f\n' "$name" "$(echo "$end - $start" | bc)" "$(echo "$rss / 1048576" | bc -l)" >> "$steps"
+  printf '%s\t%.1f\t%.2f\t%.1f\n' "$name" "$(echo "$end - $start" | bc)" \
+    "$(echo "$rss / 1048576" | bc -l)" "$cpu" >> "$steps"
 }
 
 step generate "$work/shop/events.csv" generate --products "$products" --customers "$customers" \
@@ -177,8 +180,8 @@ events=$(grep -m1 -oE "[0-9,]+ events" "$work/log-ingest.txt" | head -1 || true)
 echo
 echo "== $products products, $customers customers, $days days ($events); $(nproc) cores"
 echo "   load average (1, 5, 15 min) at the start: $load_at_start; before wrk: $load_at_wrk"
-printf '%-28s %10s %14s\n' step seconds "peak RSS GB"
-awk -F'\t' '{printf "%-28s %10s %14s\n", $1, $2, $3}' "$steps"
+printf '%-28s %10s %14s %10s\n' step seconds "peak RSS GB" "CPU s"
+awk -F'\t' '{printf "%-28s %10s %14s %10s\n", $1, $2, $3, $4}' "$steps"
 echo
 echo "== wrk (2 threads; the server and wrk share the cores)"
 cat "$summary"
