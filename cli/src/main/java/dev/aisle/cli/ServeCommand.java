@@ -13,6 +13,8 @@ import dev.aisle.server.AisleServer;
 import dev.aisle.server.Learning;
 import dev.aisle.server.ServerOptions;
 import dev.aisle.server.experiment.ExperimentSpec;
+import dev.aisle.server.models.ModelRegistry;
+import dev.aisle.server.shop.Shop;
 import dev.aisle.tune.TunedConfig;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -53,7 +55,8 @@ import picocli.CommandLine.Spec;
         "  aisle serve --model pop=pop.model --model hybrid=hybrid.model "
             + "--experiment ranker=pop:50,hybrid:50 --experiment-log experiments/",
         "  aisle serve --model pop=pop.model --model hybrid=hybrid.model "
-            + "--experiment mixed=interleave:pop,hybrid"})
+            + "--experiment mixed=interleave:pop,hybrid",
+        "  aisle serve --model i2v.model --prepare-only   # build the indexes once, after train"})
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -123,7 +126,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--neighbour-lists-up-to",
       defaultValue = "" + ServerOptions.DEFAULT_NEIGHBOUR_LIST_MAX, paramLabel = "N",
       description = "Embedding models with at most this many products get exact neighbour lists "
-          + "computed at load (n^2 work), making /related a lookup; 0 turns them off. "
+          + "(n^2 work, once: saved beside the model), making /related a lookup; larger ones "
+          + "get approximate lists from the HNSW graph; 0 turns exact lists off. "
           + "Default: ${DEFAULT-VALUE}.")
   int neighbourListMax;
 
@@ -145,6 +149,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "An 'aisle evaluate --json' file: /api/evaluation serves it, /api/models "
           + "shows its metrics, and the dashboard (/dashboard) draws it.")
   Path evaluation;
+
+  @Option(names = "--prepare-only",
+      description = "Load the models, build and save their serving indexes beside each model "
+          + "file (MODEL.index/: neighbour lists, HNSW graph, session-scan blocks) where they "
+          + "are missing or stale, and exit without serving. Run it after 'aisle train' so that "
+          + "'aisle serve' maps them and answers in seconds.")
+  boolean prepareOnly;
 
   @Option(names = "--event-log", paramLabel = "DIR|kafka://HOST:PORT/TOPIC",
       description = "Store every accepted event before answering: in CSV segments in DIR "
@@ -258,6 +269,13 @@ final class ServeCommand implements Callable<Integer> {
         .experiments(experiments.stream().map(ServeCommand::experiment).toList())
         .experimentLog(experimentLog != null ? experimentLog : besideEvents(eventLog))
         .collectKey(collectKey(apiKey, collectKey)).collectRate(collectRate).build();
+    if (prepareOnly) {
+      new ModelRegistry(options.models(), Shop.load(catalog), annThreshold, neighbourListMax)
+          .load();
+      spec.commandLine().getOut().println("serving indexes ready beside " + String.join(", ",
+          models));
+      return AisleCommand.OK;
+    }
     Map<String, SearchBackend> engines = new LinkedHashMap<>();
     for (String b : backends) {
       int eq = b.indexOf('=');

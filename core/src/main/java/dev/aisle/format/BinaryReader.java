@@ -27,6 +27,22 @@ public final class BinaryReader {
     }
   }
 
+  /** Where the next read starts, for {@link #seek}. */
+  public int position() {
+    return pos;
+  }
+
+  /**
+   * Moves back to a {@link #position()} read before: for formats read in two passes, the first
+   * to count (so that arrays are allocated once at their size), the second to fill.
+   */
+  public void seek(int position) {
+    if (position < 0 || position > limit) {
+      throw new IllegalArgumentException("position must be in 0.." + limit + ", was " + position);
+    }
+    pos = position;
+  }
+
   public int readByte() {
     need(1);
     return buf[pos++] & 0xFF;

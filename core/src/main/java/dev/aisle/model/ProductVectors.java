@@ -52,6 +52,11 @@ public final class ProductVectors {
     return dim;
   }
 
+  /** The unit vectors, row-major: the array itself, which callers must not modify. */
+  public float[] unitRows() {
+    return unit;
+  }
+
   /** A copy of the product's vector, as trained. */
   public float[] vector(int product) {
     return Arrays.copyOfRange(vectors, product * dim, product * dim + dim);

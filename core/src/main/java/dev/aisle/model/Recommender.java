@@ -2,6 +2,7 @@ package dev.aisle.model;
 
 import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryWriter;
+import java.util.List;
 
 /**
  * A trained model. It answers the two questions a shop asks: which products are related to this
@@ -33,7 +34,7 @@ public interface Recommender {
    *
    * @param scores one array per session, each filled as by {@link #scoreNext}
    */
-  default void scoreNextBatch(java.util.List<int[]> sessions, float[][] scores) {
+  default void scoreNextBatch(List<int[]> sessions, float[][] scores) {
     for (int i = 0; i < sessions.size(); i++) {
       scoreNext(sessions.get(i), scores[i]);
     }
@@ -45,6 +46,27 @@ public interface Recommender {
    * @param scores filled with one score per product ordinal (overwritten)
    */
   void scoreRelated(int product, float[] scores);
+
+  /**
+   * The {@code k} best next products after {@code session} (or all when the catalog is smaller),
+   * best first, as {@link TopK} picks them from {@link #scoreNext}'s scores. Models whose scores
+   * are sparse (co-occurrence, session kNN) answer without an array over the whole catalog.
+   */
+  default List<ScoredItem> topNext(int[] session, int k) {
+    float[] scores = new float[products().size()];
+    scoreNext(session, scores);
+    return TopK.select(scores, Math.min(scores.length, k), null);
+  }
+
+  /**
+   * The {@code k} products most related to {@code product}, best first, as {@link TopK} picks
+   * them from {@link #scoreRelated}'s scores.
+   */
+  default List<ScoredItem> topRelated(int product, int k) {
+    float[] scores = new float[products().size()];
+    scoreRelated(product, scores);
+    return TopK.select(scores, Math.min(scores.length, k), null);
+  }
 
   /**
    * Why this model recommends what it does, worded with the shop's {@code labels}. The default

@@ -52,6 +52,11 @@ public abstract class VectorModel implements EmbeddingModel {
     return vectors.vector(product);
   }
 
+  @Override
+  public float[] unitVectors() {
+    return vectors.unitRows();
+  }
+
   /** The cosine of two products' vectors. */
   public float cosine(int a, int b) {
     return vectors.cosine(a, b);

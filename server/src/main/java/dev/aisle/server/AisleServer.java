@@ -21,6 +21,7 @@ import dev.aisle.server.experiment.ExperimentSpec;
 import dev.aisle.server.experiment.Experiments;
 import dev.aisle.server.live.LiveSessions;
 import dev.aisle.server.models.ModelRegistry;
+import dev.aisle.server.models.ModelSource;
 import dev.aisle.server.models.ServedModel;
 import dev.aisle.server.recommend.EngineBackends;
 import dev.aisle.server.recommend.FreshAnswers;
@@ -98,7 +99,8 @@ public final class AisleServer implements AutoCloseable {
   private final AccessControl access;
   private final ModelRegistry models;
   private final Shop shop;
-  private final RecommendationService recommendations;
+  /** Set once the models are loaded, before any request can reach it. */
+  private volatile RecommendationService recommendations;
   private final LiveSessions sessions;
   private final RequestMetrics metrics = new RequestMetrics();
   private final Evaluation evaluation;
@@ -106,7 +108,7 @@ public final class AisleServer implements AutoCloseable {
   private final ScheduledExecutorService background;
   private final Map<String, ProductMap> maps = new ConcurrentHashMap<>();
   private final Javalin app;
-  private final EngineBackends engines;
+  private volatile EngineBackends engines = EngineBackends.NONE;
   private final Experiments experiments;
   private final ExperimentServing serving;
   private final Learning learning;
@@ -124,10 +126,6 @@ public final class AisleServer implements AutoCloseable {
     this.shop = Shop.load(options.catalog());
     this.models = new ModelRegistry(options.models(), shop, options.annThreshold(),
         options.neighbourListMax());
-    this.engines = backends.isEmpty() ? EngineBackends.NONE
-        : EngineBackends.attach(backends, models);
-    this.recommendations = new RecommendationService(shop, engines,
-        new FreshAnswers(fresh, shop));
     this.sessions = new LiveSessions(options.sessionGap(), MAX_LIVE_CUSTOMERS,
         RequestLimits.MAX_SESSION, fresh::fold);
     replayEventLog();
@@ -135,16 +133,18 @@ public final class AisleServer implements AutoCloseable {
     this.evaluation = options.evaluation() == null ? null
         : Evaluation.read(options.evaluation(), JSON);
     this.openApi = resource("openapi.json");
+    // the served names are known before the models load: experiments are checked against them
     this.experiments = Experiments.open(options.experiments(), options.experimentLog(),
-        options.sessionGap(), models.all().keySet());
+        options.sessionGap(), options.models().stream().map(ModelSource::name).toList());
     this.serving = new ExperimentServing(experiments, models);
-    metrics.gauge("aisle_models_loaded", () -> models.all().size());
+    metrics.gauge("aisle_models_loaded", () -> models.ready() ? models.all().size() : 0);
     metrics.gauge("aisle_model_reloads_total", models::reloads);
     metrics.gauge("aisle_live_sessions", sessions::size);
     metrics.gauge("aisle_fresh_sessions_folded_total", fresh::folded);
     eventLog.counters().forEach((name, value) -> metrics.gauge("aisle_event_log_" + name, value));
-    metrics.gauge("aisle_session_scan_block_share", () -> models.all().values().stream()
-        .mapToDouble(m -> m.retrieval().scannedShare()).max().orElse(0));
+    metrics.gauge("aisle_session_scan_block_share", () -> !models.ready() ? 0
+        : models.all().values().stream().mapToDouble(m -> m.retrieval().scannedShare()).max()
+            .orElse(0));
     this.background = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "aisle-background");
       t.setDaemon(true);
@@ -161,9 +161,6 @@ public final class AisleServer implements AutoCloseable {
       }
     }, tick, tick, TimeUnit.MILLISECONDS);
     background.scheduleAtFixedRate(experiments::force, 1, 1, TimeUnit.SECONDS);
-    if (options.watch()) {
-      models.watch(background);
-    }
     this.app = Javalin.create(config -> {
       config.jetty.host = options.host();
       config.jetty.port = options.port();
@@ -176,14 +173,18 @@ public final class AisleServer implements AutoCloseable {
     });
   }
 
-  /** Loads the models and catalog and starts listening. */
+  /**
+   * Loads the catalog, starts listening, then loads the models and returns once they serve.
+   * While they load, {@code /health} answers 503 with how far loading has come and model
+   * endpoints answer 503.
+   */
   public static AisleServer start(ServerOptions options) {
     return start(options, Map.of());
   }
 
   /**
-   * Loads the models and catalog and starts listening; models named in {@code backends} are
-   * answered by a search engine that holds their export ({@code aisle serve --backend}).
+   * As {@link #start(ServerOptions)}; models named in {@code backends} are answered by a search
+   * engine that holds their export ({@code aisle serve --backend}).
    *
    * @param backends engine by model name ({@code ""} for the default model); the server closes
    *     them when it closes
@@ -204,9 +205,19 @@ public final class AisleServer implements AutoCloseable {
     AisleServer s = new AisleServer(options, backends, learning);
     try {
       s.app.start();
+      LOG.info("listening on http://{}:{}/ while the models load (GET /health says how far)",
+          options.host(), s.port());
+      s.models.load();
+      s.engines = backends.isEmpty() ? EngineBackends.NONE
+          : EngineBackends.attach(backends, s.models);
+      s.recommendations = new RecommendationService(s.shop, s.engines,
+          new FreshAnswers(s.fresh, s.shop));
     } catch (RuntimeException e) {
       s.close();
       throw e;
+    }
+    if (options.watch()) {
+      s.models.watch(s.background);
     }
     LOG.info("serving {} on http://{}:{}/", s.models.all().keySet(), options.host(), s.port());
     return s;
@@ -267,8 +278,7 @@ public final class AisleServer implements AutoCloseable {
     });
     r.after(this::recordMetrics);
     r.options("/api/*", ctx -> ctx.status(204));
-    r.get("/health", route("/health", ctx -> json(ctx, Map.of("status", "ok",
-        "models", models.all().keySet()))));
+    r.get("/health", route("/health", this::health));
     r.get("/metrics", route("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4")
         .result(metrics.scrape())));
     r.get("/api/openapi.json", route("/api/openapi.json",
@@ -325,6 +335,16 @@ public final class AisleServer implements AutoCloseable {
   }
 
   // ---- handlers
+
+  /** 200 with the models once they serve; 503 with how far loading has come until then. */
+  private void health(Context ctx) {
+    if (!models.ready()) {
+      ctx.status(503);
+      json(ctx, Map.of("status", "loading", "loading", models.progress()));
+      return;
+    }
+    json(ctx, Map.of("status", "ok", "models", models.all().keySet()));
+  }
 
   private void listProducts(Context ctx) {
     int page = QueryParams.integer("page", ctx.queryParam("page"), 0, 0, 1_000_000);
@@ -552,7 +572,8 @@ public final class AisleServer implements AutoCloseable {
   private void replayEventLog() {
     long now = System.currentTimeMillis();
     long since = now - options.sessionGap().toMillis();
-    for (ServedModel m : models.all().values()) {
+    // the model files, not the loaded models: the log is replayed before they load
+    for (ModelSource m : options.models()) {
       try {
         since = Math.min(since, Files.getLastModifiedTime(m.path()).toMillis());
       } catch (IOException e) {

@@ -130,7 +130,7 @@ public final class SparkJob {
     if (plan.algorithm() == Algorithm.COOC) {
       model = SparkCooc.train(sessions, (CoocOptions) training.options());
     } else {
-      Item2VecOptions o = (Item2VecOptions) training.options();
+      Item2VecOptions o = ((Item2VecOptions) training.options()).forEvents(events);
       extra.put("spark.trainer", plan.trainer().label());
       int partitions = spark.sparkContext().defaultParallelism();
       extra.put("spark.partitions", partitions);

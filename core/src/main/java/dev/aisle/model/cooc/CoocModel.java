@@ -1,5 +1,6 @@
 package dev.aisle.model.cooc;
 
+import dev.aisle.BadInputException;
 import dev.aisle.corpus.Corpus;
 import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryReader;
@@ -11,6 +12,7 @@ import dev.aisle.model.ProductLabels;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
 import dev.aisle.model.SessionWeighting;
+import dev.aisle.model.SparseScores;
 import dev.aisle.model.TopK;
 import dev.aisle.model.TrainContext;
 import java.util.Arrays;
@@ -278,6 +280,50 @@ public final class CoocModel implements Recommender {
     }
   }
 
+  /** Sums the indicator lists of the session's products, touching only those products. */
+  @Override
+  public List<ScoredItem> topNext(int[] session, int k) {
+    int n = session.length;
+    int touched = 0;
+    for (int a : session) {
+      touched += offsets[a + 1] - offsets[a];
+    }
+    SparseScores out = new SparseScores(touched);
+    for (int i = 0; i < n; i++) {
+      double w = options.sessionWeighting().weight(i, n, options.lambda());
+      if (w == 0) {
+        continue;
+      }
+      int a = session[i];
+      for (int x = offsets[a]; x < offsets[a + 1]; x++) {
+        out.add(indicators[x], (float) (w * scores[x]));
+      }
+    }
+    return out.top(k, products.size());
+  }
+
+  /**
+   * The product's indicator list, which training stored best first: a lookup when it holds
+   * {@code k}, padded with the most popular other products (score 0) when it does not.
+   */
+  @Override
+  public List<ScoredItem> topRelated(int product, int k) {
+    int from = offsets[product];
+    int length = offsets[product + 1] - from;
+    if (k <= length) {
+      ScoredItem[] items = new ScoredItem[k];
+      for (int x = 0; x < k; x++) {
+        items[x] = new ScoredItem(indicators[from + x], scores[from + x]);
+      }
+      return Arrays.asList(items);
+    }
+    SparseScores out = new SparseScores(length);
+    for (int x = from; x < from + length; x++) {
+      out.add(indicators[x], scores[x]);
+    }
+    return out.top(k, products.size());
+  }
+
   @Override
   public void scoreRelated(int product, float[] out) {
     Arrays.fill(out, 0);
@@ -336,33 +382,44 @@ public final class CoocModel implements Recommender {
     }
   }
 
-  /** Reads what {@link #write} wrote. */
+  /**
+   * Reads what {@link #write} wrote, in two passes: the first counts the indicators, so that the
+   * arrays are allocated once at their size (at a million products they hold hundreds of millions
+   * of entries, and growing them by doubling needed three times their size at the peak).
+   */
   public static CoocModel read(BinaryReader in, ProductIndex products) {
     CoocOptions options = new CoocOptions(in.readVarInt(), in.readByte() == 1,
         in.readByte() == 1, in.readString(), in.readVarInt(), in.readVarInt(),
         SessionWeighting.fromLabel(in.readString()), in.readDouble());
     int n = products.size();
+    int start = in.position();
     int[] offsets = new int[n + 1];
-    int[] ids = new int[16];
-    float[] sc = new float[16];
-    int[] cn = new int[16];
-    int pos = 0;
     for (int a = 0; a < n; a++) {
       int len = in.readCount(n, "indicator count");
-      if (pos + len > ids.length) {
-        int cap = Math.max(ids.length * 2, pos + len);
-        ids = Arrays.copyOf(ids, cap);
-        sc = Arrays.copyOf(sc, cap);
-        cn = Arrays.copyOf(cn, cap);
+      for (int x = 0; x < len; x++) {
+        in.readVarInt();
+        in.readFloat();
+        in.readVarInt();
       }
-      for (int x = 0; x < len; x++, pos++) {
-        ids[pos] = in.readCount(n - 1, "indicator");
-        sc[pos] = in.readFloat();
-        cn[pos] = in.readVarInt();
+      if ((long) offsets[a] + len > Integer.MAX_VALUE - 8) {
+        throw new BadInputException(in.source() + ": more indicators than an array"
+            + " holds");
       }
-      offsets[a + 1] = pos;
+      offsets[a + 1] = offsets[a] + len;
     }
-    return new CoocModel(products, options, offsets, Arrays.copyOf(ids, pos),
-        Arrays.copyOf(sc, pos), Arrays.copyOf(cn, pos));
+    in.seek(start);
+    int total = offsets[n];
+    int[] ids = new int[total];
+    float[] sc = new float[total];
+    int[] cn = new int[total];
+    for (int a = 0; a < n; a++) {
+      in.readVarInt();
+      for (int x = offsets[a]; x < offsets[a + 1]; x++) {
+        ids[x] = in.readCount(n - 1, "indicator");
+        sc[x] = in.readFloat();
+        cn[x] = in.readVarInt();
+      }
+    }
+    return new CoocModel(products, options, offsets, ids, sc, cn);
   }
 }

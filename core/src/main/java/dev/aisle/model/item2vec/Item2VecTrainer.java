@@ -135,10 +135,14 @@ public final class Item2VecTrainer {
         .run(new TrainContext(seed, 1, null, null));
   }
 
-  /** Trains embeddings for the products of {@code corpus}. */
+  /**
+   * Trains embeddings for the products of {@code corpus}; epochs left to the corpus's size are
+   * chosen by {@link Item2VecOptions#forEvents}, and the model records the number.
+   */
   public static Item2VecModel train(Corpus corpus, Item2VecOptions options,
       TrainContext context) {
-    return new Item2VecTrainer(corpus, options, context.seed()).run(context);
+    return new Item2VecTrainer(corpus, options.forEvents(corpus.eventCount()), context.seed())
+        .run(context);
   }
 
   private Item2VecModel run(TrainContext context) {

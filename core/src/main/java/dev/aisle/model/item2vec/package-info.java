@@ -17,7 +17,8 @@
  *   <tr><td>sample</td><td>sample</td><td>subsampling threshold of frequent products</td></tr>
  *   <tr><td>alpha, min-alpha</td><td>alpha, min_alpha</td><td>learning rate, decayed linearly
  *       over all epochs</td></tr>
- *   <tr><td>epochs</td><td>iter / epochs</td><td>passes over the sessions</td></tr>
+ *   <tr><td>epochs</td><td>iter / epochs</td><td>passes over the sessions; by default chosen by the
+ *       corpus size (50 up to 12M events, 600M / events above, at least 3)</td></tr>
  * </table>
  *
  * Threads update the shared weights without locks (Hogwild, as word2vec does); with one thread and

@@ -9,6 +9,7 @@ import dev.aisle.model.ProductLabels;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
 import dev.aisle.model.SessionWeighting;
+import dev.aisle.model.SparseScores;
 import dev.aisle.model.TopK;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +24,9 @@ import java.util.List;
  *
  * <p>The model is the training sessions plus an inverted index from product to the sessions that
  * browsed it. A query gathers the sessions sharing a product with it, keeps the most recent
- * {@code sample}, scores their similarity, and lets the best {@code k} vote. Thread-safe: each
- * thread queries with scratch arrays of its own.
+ * {@code sample}, scores their similarity, and lets the best {@code k} vote. A query touches only
+ * those sessions and the products they hold (no state sized by the catalog or the sessions), so it
+ * costs the same at a million products as at a thousand. Immutable and thread-safe.
  */
 public final class SknnModel implements Recommender {
   private static final double DAY_MS = 86_400_000.0;
@@ -39,7 +41,6 @@ public final class SknnModel implements Recommender {
   private final int[] postings; // session ids, ascending (= oldest first)
   private final float[] idf;
   private final long lastTime;
-  private final ThreadLocal<Scratch> scratch;
 
   private SknnModel(ProductIndex products, SknnOptions options, int[] sessionOffsets,
       int[] items, long[] sessionTimes) {
@@ -87,7 +88,6 @@ public final class SknnModel implements Recommender {
       last = Math.max(last, t);
     }
     lastTime = last;
-    scratch = ThreadLocal.withInitial(() -> new Scratch(n, sessions));
   }
 
   /** Indexes the sessions of {@code corpus}. */
@@ -104,23 +104,6 @@ public final class SknnModel implements Recommender {
       }
     }
     return new SknnModel(corpus.products(), options, offsets, items, times);
-  }
-
-  /** Per-thread query state: weights by product, marks by session. */
-  private static final class Scratch {
-    final float[] queryWeight;
-    final int[] queryPosition;
-    final int[] sessionMark;
-    final int[] itemMark;
-    int stamp;
-    int itemStamp;
-
-    Scratch(int products, int sessions) {
-      queryWeight = new float[products];
-      queryPosition = new int[products];
-      itemMark = new int[products];
-      sessionMark = new int[sessions];
-    }
   }
 
   @Override
@@ -152,78 +135,51 @@ public final class SknnModel implements Recommender {
   @Override
   public void scoreNext(int[] session, float[] out) {
     Arrays.fill(out, 0);
-    Scratch sc = scratch.get();
-    int n = session.length;
-    int distinctQuery = 0;
-    for (int i = 0; i < n; i++) {
-      int p = session[i];
-      if (sc.queryWeight[p] == 0) {
-        distinctQuery++;
-      }
-      float w = (float) options.weighting().weight(i, n, options.lambda1());
-      sc.queryWeight[p] = Math.max(sc.queryWeight[p], Math.max(w, Float.MIN_NORMAL));
-      sc.queryPosition[p] = i;
-    }
-    try {
-      vote(session, distinctQuery, sc, out);
-    } finally {
-      for (int p : session) {
-        sc.queryWeight[p] = 0;
-      }
-    }
+    vote(session).copyTo(out);
   }
 
-  private void vote(int[] session, int distinctQuery, Scratch sc, float[] out) {
-    // candidates: sessions sharing a product, the most recent `sample` of them
-    int stamp = ++sc.stamp;
-    if (stamp == Integer.MAX_VALUE) {
-      Arrays.fill(sc.sessionMark, 0);
-      sc.stamp = stamp = 1;
-    }
-    int total = 0;
-    for (int p : session) {
-      total += postingOffsets[p + 1] - postingOffsets[p];
-    }
-    int[] candidates = new int[total];
-    int count = 0;
-    for (int p : session) {
-      for (int x = postingOffsets[p]; x < postingOffsets[p + 1]; x++) {
-        int s = postings[x];
-        if (sc.sessionMark[s] != stamp) {
-          sc.sessionMark[s] = stamp;
-          candidates[count++] = s;
-        }
-      }
-    }
-    if (count > options.sample()) {
-      Arrays.sort(candidates, 0, count);
-      System.arraycopy(candidates, count - options.sample(), candidates, 0, options.sample());
-      count = options.sample();
-    }
+  @Override
+  public List<ScoredItem> topNext(int[] session, int k) {
+    return vote(session).top(k, products.size());
+  }
+
+  @Override
+  public List<ScoredItem> topRelated(int product, int k) {
+    return topNext(new int[] {product}, k);
+  }
+
+  /** The neighbours' votes for the products after {@code session}. */
+  private SparseScores vote(int[] session) {
+    Query query = new Query(session, options);
+    int[] candidates = candidates(query);
+    int count = candidates.length;
     float[] similarity = new float[count];
     int[] match = new int[count];
     int[] ids = new int[count];
+    int[] seen = new int[query.size()];
     for (int c = 0; c < count; c++) {
       ids[c] = c;
       int s = candidates[c];
-      int itemStamp = ++sc.itemStamp;
       double sim = 0;
       int bestPosition = -1;
       int matchAt = sessionOffsets[s];
       for (int e = sessionOffsets[s]; e < sessionOffsets[s + 1]; e++) {
-        int p = items[e];
-        float w = sc.queryWeight[p];
-        if (w > 0 && sc.itemMark[p] != itemStamp) {
-          sc.itemMark[p] = itemStamp;
-          sim += options.idf() ? w * idf[p] : w;
+        int q = query.local(items[e]);
+        if (q < 0) {
+          continue;
         }
-        if (w > 0 && sc.queryPosition[p] >= bestPosition) {
-          bestPosition = sc.queryPosition[p];
+        if (seen[q] != c + 1) {
+          seen[q] = c + 1;
+          float w = query.weight[q];
+          sim += options.idf() ? w * idf[items[e]] : w;
+        }
+        if (query.position[q] >= bestPosition) {
+          bestPosition = query.position[q];
           matchAt = e;
         }
       }
       if (options.normalize()) {
-        sim /= Math.sqrt((double) distinctQuery * distinctLength[s]);
+        sim /= Math.sqrt((double) query.size() * distinctLength[s]);
       }
       if (options.lambda2() > 0) {
         sim *= Math.exp(-(lastTime - sessionTimes[s]) / (options.lambda2() * DAY_MS));
@@ -232,6 +188,12 @@ public final class SknnModel implements Recommender {
       match[c] = matchAt;
     }
     List<ScoredItem> best = TopK.select(similarity, ids, count, options.neighbours());
+    int votes = 0;
+    for (ScoredItem b : best) {
+      int s = candidates[b.product()];
+      votes += sessionOffsets[s + 1] - sessionOffsets[s];
+    }
+    SparseScores out = new SparseScores(votes);
     for (ScoredItem b : best) {
       if (b.score() <= 0) {
         continue;
@@ -241,8 +203,114 @@ public final class SknnModel implements Recommender {
       int from = options.forwardOnly() ? m + 1 : sessionOffsets[s];
       for (int e = from; e < sessionOffsets[s + 1]; e++) {
         double w = options.lambda3() > 0 ? Math.exp(-Math.abs(e - m) / options.lambda3()) : 1;
-        out[items[e]] += (float) (b.score() * w);
+        out.add(items[e], (float) (b.score() * w));
       }
+    }
+    return out;
+  }
+
+  /**
+   * The training sessions sharing a product with the query, the most recent {@code sample} of
+   * them: in the order first found (query product by query product, each one's sessions oldest
+   * first) when there are no more than that, else ascending. Only the last {@code sample} of each
+   * product's postings can be among the most recent {@code sample} of their union, so a popular
+   * product's long list is never read in full.
+   */
+  private int[] candidates(Query query) {
+    int sample = options.sample();
+    int total = 0;
+    for (int q = 0; q < query.size(); q++) {
+      int p = query.product[q];
+      total += Math.min(sample, postingOffsets[p + 1] - postingOffsets[p]);
+    }
+    int[] candidates = new int[total];
+    SparseScores found = new SparseScores(total);
+    int count = 0;
+    boolean cut = false;
+    for (int q = 0; q < query.size(); q++) {
+      int p = query.product[q];
+      int from = Math.max(postingOffsets[p], postingOffsets[p + 1] - sample);
+      cut |= from > postingOffsets[p];
+      for (int x = from; x < postingOffsets[p + 1]; x++) {
+        int s = postings[x];
+        if (!found.contains(s)) {
+          found.add(s, 1);
+          candidates[count++] = s;
+        }
+      }
+    }
+    if (count > sample || cut) {
+      Arrays.sort(candidates, 0, count);
+      int keep = Math.min(count, sample);
+      System.arraycopy(candidates, count - keep, candidates, 0, keep);
+      count = keep;
+    }
+    return count == candidates.length ? candidates : Arrays.copyOf(candidates, count);
+  }
+
+  /**
+   * A query session's distinct products, each with its largest position weight and its last
+   * position, found by ordinal through a small open-addressing table: a session holds a handful
+   * of products, so this replaces arrays over the whole catalog.
+   */
+  private static final class Query {
+    final int[] product;
+    final float[] weight;
+    final int[] position;
+    /** Open addressing: the product in each slot (-1 for none) and its index among the query's. */
+    private final int[] keys;
+    private final int[] index;
+    private final int mask;
+    private int size;
+
+    Query(int[] session, SknnOptions options) {
+      int n = session.length;
+      product = new int[n];
+      weight = new float[n];
+      position = new int[n];
+      // at most a quarter full, so that a product not in the query (most of those looked up)
+      // usually meets an empty slot at once
+      int capacity = Integer.highestOneBit(Math.max(4, n) * 4 - 1) << 1;
+      keys = new int[capacity];
+      index = new int[capacity];
+      mask = capacity - 1;
+      Arrays.fill(keys, -1);
+      for (int i = 0; i < n; i++) {
+        int p = session[i];
+        int slot = slot(p);
+        int q;
+        if (keys[slot] < 0) {
+          q = size++;
+          keys[slot] = p;
+          index[slot] = q;
+          product[q] = p;
+        } else {
+          q = index[slot];
+        }
+        float w = (float) options.weighting().weight(i, n, options.lambda1());
+        weight[q] = Math.max(weight[q], Math.max(w, Float.MIN_NORMAL));
+        position[q] = i;
+      }
+    }
+
+    /** Distinct products. */
+    int size() {
+      return size;
+    }
+
+    /** The product's index among the query's distinct products, or -1. */
+    int local(int p) {
+      int slot = slot(p);
+      return keys[slot] < 0 ? -1 : index[slot];
+    }
+
+    private int slot(int p) {
+      int h = p * 0x9E3779B9;
+      int slot = (h ^ (h >>> 16)) & mask;
+      while (keys[slot] >= 0 && keys[slot] != p) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
     }
   }
 

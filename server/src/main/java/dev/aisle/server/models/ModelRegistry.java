@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The models the server answers with, by name; the first is the default. {@link #reload()} loads
- * every file again and swaps the whole set in one atomic step: a request sees either the old set
- * or the new one, never a mix, and a failed reload leaves the old set serving. {@link #watch}
- * reloads when a model file changes.
+ * The models the server answers with, by name; the first is the default. {@link #load()} loads
+ * them the first time, reporting its progress ({@link #progress()}) while the server already
+ * answers {@code /health}; {@link #reload()} loads every file again and swaps the whole set in one
+ * atomic step: a request sees either the old set or the new one, never a mix, and a failed reload
+ * leaves the old set serving. {@link #watch} reloads when a model file changes.
  *
  * <p>Thread-safe.
  */
@@ -33,11 +35,12 @@ public final class ModelRegistry {
   private final int annThreshold;
   private final int neighbourListMax;
   private final AtomicReference<Map<String, ServedModel>> live = new AtomicReference<>();
+  private final LoadProgress progress = new LoadProgress();
   private volatile long loadedAt;
   private volatile long reloads;
 
   /**
-   * Loads every model.
+   * A registry of these models, not loaded yet: see {@link #load()}.
    *
    * @param annThreshold embedding models with at least this many products and no neighbour lists
    *     use HNSW
@@ -53,8 +56,29 @@ public final class ModelRegistry {
     this.shop = shop;
     this.annThreshold = annThreshold;
     this.neighbourListMax = neighbourListMax;
+  }
+
+  /**
+   * Loads every model the first time, mapping each one's saved indexes or building them.
+   *
+   * @throws dev.aisle.BadInputException for a file that is not a model
+   */
+  public synchronized void load() {
+    if (live.get() != null) {
+      throw new IllegalStateException("the models are loaded already; reload() loads them again");
+    }
     reload();
     reloads = 0;
+  }
+
+  /** Whether {@link #load()} has finished. */
+  public boolean ready() {
+    return live.get() != null;
+  }
+
+  /** How far the first load has come, for {@code /health}. */
+  public Map<String, Object> progress() {
+    return progress.toJson();
   }
 
   /**
@@ -65,7 +89,12 @@ public final class ModelRegistry {
     Map<String, ServedModel> current = live.get();
     Map<String, ServedModel> next = new LinkedHashMap<>();
     for (ModelSource s : sources) {
+      long start = System.nanoTime();
+      progress.report("reading " + s.path() + " (" + megabytes(s.path()) + ")", 0, 0);
       ModelFile.Loaded loaded = ModelFile.read(s.path());
+      LOG.info(String.format(Locale.ROOT, "read %s (%s, %,d products) in %.1f s", s.path(),
+          loaded.model().algorithm(), loaded.model().products().size(),
+          (System.nanoTime() - start) / 1e9));
       String name = s.name() != null ? s.name()
           : uniqueName(next, loaded.model().algorithm());
       ServedModel same = current == null ? null : current.get(name);
@@ -73,14 +102,25 @@ public final class ModelRegistry {
           && same.path().equals(s.path())) {
         next.put(name, same);
       } else {
+        start = System.nanoTime();
         next.put(name, ServedModel.of(name, s.path(), loaded, shop, annThreshold,
-            neighbourListMax));
+            neighbourListMax, progress));
+        LOG.info(String.format(Locale.ROOT, "%s: ready to serve in %.1f s more", name,
+            (System.nanoTime() - start) / 1e9));
       }
     }
     live.set(Collections.unmodifiableMap(next));
     loadedAt = System.currentTimeMillis();
     reloads++;
     return next;
+  }
+
+  private static String megabytes(java.nio.file.Path file) {
+    try {
+      return String.format(Locale.ROOT, "%,d MB", Files.size(file) >> 20);
+    } catch (IOException e) {
+      return "size unknown";
+    }
   }
 
   private static String uniqueName(Map<String, ServedModel> taken, String algorithm) {
@@ -94,10 +134,10 @@ public final class ModelRegistry {
   /**
    * The model called {@code name}, or the default for null.
    *
-   * @throws ApiException naming the {@code model} field for an unknown name
+   * @throws ApiException naming the {@code model} field for an unknown name; 503 while loading
    */
   public ServedModel get(String name) {
-    Map<String, ServedModel> m = live.get();
+    Map<String, ServedModel> m = all();
     if (name == null || name.isEmpty()) {
       return m.values().iterator().next();
     }
@@ -109,9 +149,17 @@ public final class ModelRegistry {
     return s;
   }
 
-  /** Every model by name, the default first. */
+  /**
+   * Every model by name, the default first.
+   *
+   * @throws ApiException 503 while the models are still loading
+   */
   public Map<String, ServedModel> all() {
-    return live.get();
+    Map<String, ServedModel> m = live.get();
+    if (m == null) {
+      throw new ApiException(503, null, "the models are still loading; GET /health says how far");
+    }
+    return m;
   }
 
   /** Reloads since the start. */

@@ -5,6 +5,7 @@ import dev.aisle.model.Recommender;
 import dev.aisle.modelfile.ModelFile;
 import dev.aisle.server.shop.ProductCard;
 import dev.aisle.server.shop.Shop;
+import dev.aisle.server.vectors.BuildProgress;
 import dev.aisle.server.vectors.Retrieval;
 import java.nio.file.Path;
 
@@ -24,11 +25,15 @@ import java.nio.file.Path;
 public record ServedModel(String name, Path path, ModelFile.Loaded loaded, ProductCard[] cards,
     Retrieval retrieval) implements ProductLabels {
 
-  /** Serves a loaded model, building its indexes now (see {@link Retrieval#of}). */
+  /**
+   * Serves a loaded model, mapping its saved indexes or building (and saving) them now (see
+   * {@link Retrieval#load}).
+   */
   static ServedModel of(String name, Path path, ModelFile.Loaded loaded, Shop shop,
-      int annThreshold, int neighbourListMax) {
+      int annThreshold, int neighbourListMax, BuildProgress progress) {
     return new ServedModel(name, path, loaded, shop.cards(loaded.model().products()),
-        Retrieval.of(name, loaded.model(), annThreshold, neighbourListMax));
+        Retrieval.load(name, path, loaded.checksum(), loaded.model(), annThreshold,
+            neighbourListMax, progress));
   }
 
   public Recommender model() {

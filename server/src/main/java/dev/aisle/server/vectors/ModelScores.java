@@ -2,12 +2,13 @@ package dev.aisle.server.vectors;
 
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
-import dev.aisle.model.TopK;
 import java.util.List;
 
 /**
- * Answers by the model's own scores of every product: exact, and the only way for models that are
- * not embeddings (co-occurrence, session kNN, popularity, the dense network, blends).
+ * Answers by the model itself ({@link Recommender#topRelated}, {@link Recommender#topNext}):
+ * exact, and the only way for models that are not embeddings. Co-occurrence and session kNN
+ * answer from the products a query touches; the others (popularity, the dense network, blends)
+ * score every product.
  *
  * <p>Thread-safe as the model is.
  */
@@ -20,15 +21,11 @@ final class ModelScores implements Retrieval {
 
   @Override
   public List<ScoredItem> related(int product, Demand demand) {
-    float[] scores = new float[model.products().size()];
-    model.scoreRelated(product, scores);
-    return TopK.select(scores, Math.min(scores.length, demand.candidates()), null);
+    return model.topRelated(product, demand.candidates());
   }
 
   @Override
   public List<ScoredItem> next(int[] session, Demand demand) {
-    float[] scores = new float[model.products().size()];
-    model.scoreNext(session, scores);
-    return TopK.select(scores, Math.min(scores.length, demand.candidates()), null);
+    return model.topNext(session, demand.candidates());
   }
 }

@@ -2,8 +2,6 @@ package dev.aisle.server.vectors;
 
 import dev.aisle.linalg.VectorMath;
 import dev.aisle.model.ScoredItem;
-import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,8 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * score so far is skipped, the others are scored exactly. And a block with centroid c and radius r
  * (the farthest of its unit vectors from c) holds no product scoring above {@code q.c + |q| r}: a
  * block whose bound does not beat the k-th best score is not read at all. The blocks of best bound
- * go first, so the k-th best score rises quickly. Blocks are built from the precomputed neighbour
- * lists (a product, its unassigned neighbours, then theirs), so most are tight.
+ * go first, so the k-th best score rises quickly. Blocks are built from the neighbour lists (a
+ * product, its unassigned neighbours, then theirs: {@link ScanLayout#similar}), so most are tight.
  *
  * <p>Why: at 100k x 64 dims the float32 vectors are 25.6 MB, beyond the cache, and a full scan runs
  * at memory speed (see bench/serve-wrk.sh for the figures).
@@ -40,8 +38,6 @@ final class QuantizedScan implements SessionScan {
       : LANES == 16 ? ByteVector.SPECIES_128 : ByteVector.SPECIES_64;
   /** Products per block: two tiles of one register's width. */
   private static final int BLOCK = 2 * LANES;
-  /** Products whose neighbour lists one block's search reads, at most. */
-  private static final int VISITS = 64;
   /** Blocks of best bound scanned before all others, to raise the bar. */
   private static final int FIRST_BLOCKS = 16;
 
@@ -125,80 +121,33 @@ final class QuantizedScan implements SessionScan {
    * The scan for these unit vectors, or null where the JDK cannot run it. Callers check that the
    * vector module is present first: without it this class cannot even load.
    *
-   * @param lists the products' nearest neighbours, to build tight blocks; or null (blocks in
-   *     ordinal order: still exact, prunes less)
+   * @param layout which products share a block (see {@link ScanLayout})
+   * @throws IllegalArgumentException when the layout does not hold every product once
    */
-  static QuantizedScan of(float[] unit, int size, int dim, NeighbourLists lists) {
+  static QuantizedScan of(float[] unit, int size, int dim, ScanLayout layout) {
     if (LANES < 8 || size <= MIN_PRODUCTS) {
       return null;
     }
-    return new QuantizedScan(unit, size, dim, lists == null ? inOrder(size) : similar(lists, size));
-  }
-
-  private static int[] inOrder(int size) {
-    int[] slots = new int[(size + BLOCK - 1) / BLOCK * BLOCK];
-    Arrays.fill(slots, -1);
-    for (int p = 0; p < size; p++) {
-      slots[p] = p;
+    int[] slots = layout.slots(BLOCK);
+    if (slots.length != (size + BLOCK - 1) / BLOCK * BLOCK) {
+      throw new IllegalArgumentException("a layout of " + slots.length + " slots for " + size
+          + " products in blocks of " + BLOCK);
     }
-    return slots;
-  }
-
-  /**
-   * Blocks of similar products: each starts at the most popular unassigned product and takes the
-   * unassigned products among its neighbours, then among theirs, breadth first (through products
-   * already taken too, up to {@link #VISITS} of them), until full. The products of groups that
-   * found too few go last, packed together.
-   */
-  private static int[] similar(NeighbourLists lists, int size) {
-    int[] slots = new int[(size + BLOCK - 1) / BLOCK * BLOCK];
-    Arrays.fill(slots, -1);
-    int[] leftovers = new int[size];
-    int left = 0;
-    boolean[] assigned = new boolean[size];
-    int[] visitedBy = new int[size];
-    Arrays.fill(visitedBy, -1);
-    ArrayDeque<Integer> frontier = new ArrayDeque<>();
-    int[] group = new int[BLOCK];
-    int used = 0;
-    for (int seed = 0; seed < size; seed++) {
-      if (assigned[seed]) {
-        continue;
+    boolean[] seen = new boolean[size];
+    int held = 0;
+    for (int p : slots) {
+      if (p >= size || (p >= 0 && seen[p])) {
+        throw new IllegalArgumentException("a layout with product " + p + " out of range or twice");
       }
-      int count = 0;
-      assigned[seed] = true;
-      group[count++] = seed;
-      visitedBy[seed] = seed;
-      frontier.clear();
-      frontier.add(seed);
-      for (int visits = 0; count < BLOCK && !frontier.isEmpty() && visits < VISITS; visits++) {
-        int p = frontier.poll();
-        for (int i = 0; i < lists.length() && count < BLOCK; i++) {
-          int n = lists.neighbour(p, i);
-          if (n < 0) {
-            break;
-          }
-          if (visitedBy[n] == seed) {
-            continue;
-          }
-          visitedBy[n] = seed;
-          frontier.add(n);
-          if (!assigned[n]) {
-            assigned[n] = true;
-            group[count++] = n;
-          }
-        }
-      }
-      if (count == BLOCK) {
-        System.arraycopy(group, 0, slots, used, BLOCK);
-        used += BLOCK;
-      } else {
-        System.arraycopy(group, 0, leftovers, left, count);
-        left += count;
+      if (p >= 0) {
+        seen[p] = true;
+        held++;
       }
     }
-    System.arraycopy(leftovers, 0, slots, used, left);
-    return slots;
+    if (held != size) {
+      throw new IllegalArgumentException("a layout holding " + held + " of " + size + " products");
+    }
+    return new QuantizedScan(unit, size, dim, slots);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.aisle.server.vectors;
 import dev.aisle.model.EmbeddingModel;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,15 +15,19 @@ import java.util.Optional;
  * <table>
  *   <caption>Ways of answering</caption>
  *   <tr><th>model</th><th>related</th><th>next in a session</th></tr>
- *   <tr><td>not an embedding</td><td colspan="2">the model scores every product</td></tr>
- *   <tr><td>embedding, up to {@code neighbourListMax} products</td><td>exact neighbour lists,
- *       computed at load</td><td rowspan="3">exact scan of the unit vectors (int8 with bounds
+ *   <tr><td>not an embedding</td><td colspan="2">the model itself, from the products it touches
+ *       (co-occurrence, session kNN) or by scoring every product</td></tr>
+ *   <tr><td>embedding, up to {@code neighbourListMax} products</td><td>exact neighbour lists
+ *       (brute force)</td><td rowspan="2">exact scan of the unit vectors (int8 with bounds
  *       where the JDK's vector module runs, else float32)</td></tr>
- *   <tr><td>embedding, at least {@code annThreshold} products</td><td>HNSW (approximate)</td></tr>
  *   <tr><td>embedding, in between</td><td>the model scores every product</td></tr>
+ *   <tr><td>embedding, more than {@code neighbourListMax} and at least {@code annThreshold}
+ *       products</td><td>neighbour lists from an HNSW graph</td><td>an HNSW graph search
+ *       (approximate)</td></tr>
  * </table>
  *
- * <p>Implementations are thread-safe.
+ * <p>Indexes are built once per model file and saved beside it ({@link #load}, {@link
+ * SavedIndexes}). Implementations are thread-safe.
  */
 public interface Retrieval {
   /** The candidates related to {@code product}, best first; never more than the model holds. */
@@ -52,25 +57,28 @@ public interface Retrieval {
   }
 
   /**
-   * The way {@code model} answers, built now: neighbour lists and HNSW graphs take seconds at
-   * large catalogs, and the int8 scan is warmed up before traffic.
+   * The way the model in {@code modelFile} answers, its indexes mapped from beside the file where
+   * they were saved before (see {@link SavedIndexes}), else built now and saved there.
    *
    * @param name the model's served name, for the log
+   * @param checksum the model file's checksum, which the saved indexes must record
    * @param annThreshold embedding models with at least this many products and no neighbour
    *     lists use HNSW
    * @param neighbourListMax embedding models with at most this many products get neighbour lists
    */
-  static Retrieval of(String name, Recommender model, int annThreshold, int neighbourListMax) {
+  static Retrieval load(String name, Path modelFile, String checksum, Recommender model,
+      int annThreshold, int neighbourListMax, BuildProgress progress) {
+    SavedIndexes saved = SavedIndexes.beside(name, modelFile, checksum, progress);
     if (!(model instanceof EmbeddingModel)) {
       return new ModelScores(model);
     }
     EmbeddingModel m = (EmbeddingModel) model;
     UnitVectors unit = UnitVectors.of(m);
     if (unit.size() <= neighbourListMax) {
-      return ListedRetrieval.of(name, m, unit);
+      return ListedRetrieval.of(saved, m, unit);
     }
     if (unit.size() >= annThreshold) {
-      return new HnswRetrieval(m, unit, SessionScan.of(unit));
+      return HnswRetrieval.of(saved, m, unit);
     }
     return new VectorRetrieval(m, unit, SessionScan.of(unit));
   }

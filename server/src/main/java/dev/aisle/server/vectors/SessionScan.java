@@ -28,17 +28,18 @@ interface SessionScan {
 
   /** The scan of {@code unit}, with int8 blocks in ordinal order. */
   static SessionScan of(UnitVectors unit) {
-    return of(unit, null, () -> NeighbourKernel.of(unit.unit, unit.size, unit.dim));
+    return of(unit, ScanLayout.inOrder(unit.size),
+        () -> NeighbourKernel.of(unit.unit, unit.size, unit.dim));
   }
 
   /**
-   * The scan of {@code unit}, with int8 blocks along {@code lists}; {@code kernel} where the int8
-   * scan cannot run (its tiles are another copy of the vectors, so only made then).
+   * The scan of {@code unit}, with int8 blocks laid out by {@code layout}; {@code kernel} where
+   * the int8 scan cannot run (its tiles are another copy of the vectors, so only made then).
    */
-  static SessionScan of(UnitVectors unit, NeighbourLists lists, Supplier<NeighbourKernel> kernel) {
+  static SessionScan of(UnitVectors unit, ScanLayout layout, Supplier<NeighbourKernel> kernel) {
     if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
       // only touched with the module present: without it QuantizedScan cannot even load
-      QuantizedScan scan = QuantizedScan.of(unit.unit, unit.size, unit.dim, lists);
+      QuantizedScan scan = QuantizedScan.of(unit.unit, unit.size, unit.dim, layout);
       if (scan != null) {
         scan.warmUp(WARM_UP_QUERIES);
         return scan;

@@ -6,7 +6,8 @@ import dev.aisle.model.EmbeddingModel;
  * An embedding model's product vectors scaled to unit length, {@code size x dim} row-major: what
  * every index here scores against, so that a dot product is a cosine.
  *
- * <p>Immutable and thread-safe (the array is never handed out).
+ * <p>Immutable and thread-safe (the array is shared with the model, never modified and never
+ * handed out).
  */
 public final class UnitVectors {
   final float[] unit;
@@ -23,23 +24,12 @@ public final class UnitVectors {
     this.dim = dim;
   }
 
-  /** The model's vectors, each divided by its length (a zero vector stays zero). */
+  /**
+   * The model's vectors, each divided by its length (a zero vector stays zero): the model's own
+   * array ({@link EmbeddingModel#unitVectors}), not a copy.
+   */
   public static UnitVectors of(EmbeddingModel model) {
-    int n = model.products().size();
-    int dim = model.dim();
-    float[] unit = new float[n * dim];
-    for (int p = 0; p < n; p++) {
-      float[] v = model.vector(p);
-      double norm = 0;
-      for (float x : v) {
-        norm += (double) x * x;
-      }
-      float inv = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
-      for (int i = 0; i < dim; i++) {
-        unit[p * dim + i] = v[i] * inv;
-      }
-    }
-    return new UnitVectors(unit, n, dim);
+    return new UnitVectors(model.unitVectors(), model.products().size(), model.dim());
   }
 
   /** Products. */

@@ -76,4 +76,52 @@ class AnnIndexTest {
       assertThat(recall).as("recall@20").isGreaterThanOrEqualTo(0.98);
     }
   }
+
+  /**
+   * A session's query blends several products (weights 1, 0.4, 0.16, ... as the exp weighting
+   * gives), so it lies between clusters: the graph, searched with the wider beam the server uses
+   * for sessions, still finds most of the exact top 20.
+   */
+  @Test
+  void hnsw_finds_at_least_90_percent_of_a_session_querys_exact_top_20() throws Exception {
+    float[] v = clusteredUnitVectors(23);
+    try (AnnIndex index = new AnnIndex(v, N, DIM, 16, 100)) {
+      SplittableRandom rng = new SplittableRandom(8);
+      int found = 0;
+      int queries = 200;
+      for (int q = 0; q < queries; q++) {
+        float[] query = new float[DIM];
+        float w = 1;
+        for (int i = 0; i < 5; i++, w *= 0.4f) {
+          int p = rng.nextInt(N);
+          for (int j = 0; j < DIM; j++) {
+            query[j] += w * v[p * DIM + j];
+          }
+        }
+        double norm = 0;
+        for (float x : query) {
+          norm += x * x;
+        }
+        for (int j = 0; j < DIM; j++) {
+          query[j] /= (float) Math.sqrt(norm);
+        }
+        float[] exact = new float[N];
+        for (int x = 0; x < N; x++) {
+          float s = 0;
+          for (int i = 0; i < DIM; i++) {
+            s += query[i] * v[x * DIM + i];
+          }
+          exact[x] = s;
+        }
+        Set<Integer> truth = new HashSet<>();
+        for (ScoredItem s : TopK.select(exact, 20, null)) {
+          truth.add(s.product());
+        }
+        for (ScoredItem s : index.search(query, 20, 200)) {
+          found += truth.contains(s.product()) ? 1 : 0;
+        }
+      }
+      assertThat(found / (20.0 * queries)).as("recall@20").isGreaterThanOrEqualTo(0.9);
+    }
+  }
 }

@@ -36,7 +36,8 @@ class NeighbourListsTest {
   @CsvSource({"1037, 64, 50", "203, 24, 10", "7, 16, 50", "1, 8, 5"})
   void lists_hold_the_exact_nearest_products_best_first(int n, int dim, int length) {
     float[] v = unitVectors(n, dim, n * 31L + dim);
-    NeighbourLists lists = NeighbourLists.compute(NeighbourKernel.of(v, n, dim), length, 2);
+    NeighbourLists lists = NeighbourLists.compute(NeighbourKernel.of(v, n, dim), length, 2,
+        BuildProgress.NONE, "test");
     for (int p = 0; p < n; p++) {
       List<ScoredItem> got = lists.nearest(p, length);
       float[] exact = new float[n];

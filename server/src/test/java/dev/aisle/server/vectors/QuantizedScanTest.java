@@ -69,9 +69,8 @@ class QuantizedScanTest {
     int n = 20_011;
     int dim = 64;
     float[] v = clustered(n, dim, 200, 0.6, 1);
-    NeighbourLists lists = blocks
-        ? NeighbourLists.compute(NeighbourKernel.of(v, n, dim), 50, 2) : null;
-    QuantizedScan scan = QuantizedScan.of(v, n, dim, lists);
+    ScanLayout layout = blocks ? ScanLayout.similar(lists(v, n, dim)) : ScanLayout.inOrder(n);
+    QuantizedScan scan = QuantizedScan.of(v, n, dim, layout);
     org.junit.jupiter.api.Assumptions.assumeTrue(scan != null, "no vector module or < 8 lanes");
     SplittableRandom rng = new SplittableRandom(2);
     int queries = 200;
@@ -87,8 +86,7 @@ class QuantizedScanTest {
     int n = 20_011;
     int dim = 64;
     float[] v = clustered(n, dim, 400, 0.25, 5);
-    QuantizedScan scan = QuantizedScan.of(v, n, dim,
-        NeighbourLists.compute(NeighbourKernel.of(v, n, dim), 50, 2));
+    QuantizedScan scan = QuantizedScan.of(v, n, dim, ScanLayout.similar(lists(v, n, dim)));
     org.junit.jupiter.api.Assumptions.assumeTrue(scan != null, "no vector module or < 8 lanes");
     SplittableRandom rng = new SplittableRandom(6);
     for (int i = 0; i < 100; i++) {
@@ -96,6 +94,11 @@ class QuantizedScanTest {
       assertExact(scan.nearest(q, 21), exactScores(v, n, dim, q), 21);
     }
     assertThat(scan.scannedShare()).as("share of blocks scanned").isLessThan(0.5);
+  }
+
+  private static NeighbourLists lists(float[] v, int n, int dim) {
+    return NeighbourLists.compute(NeighbourKernel.of(v, n, dim), 50, 2, BuildProgress.NONE,
+        "test");
   }
 
   private static void assertExact(List<ScoredItem> got, float[] exact, int k) {
@@ -115,8 +118,7 @@ class QuantizedScanTest {
     int n = 5_000;
     int dim = 32;
     float[] v = clustered(n, dim, 1, 1e-3, 3);
-    QuantizedScan scan = QuantizedScan.of(v, n, dim,
-        NeighbourLists.compute(NeighbourKernel.of(v, n, dim), 50, 2));
+    QuantizedScan scan = QuantizedScan.of(v, n, dim, ScanLayout.similar(lists(v, n, dim)));
     org.junit.jupiter.api.Assumptions.assumeTrue(scan != null, "no vector module or < 8 lanes");
     float[] q = query(v, n, dim, new SplittableRandom(4));
     assertExact(scan.nearest(q, 10), exactScores(v, n, dim, q), 10);
