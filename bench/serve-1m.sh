@@ -8,13 +8,14 @@
 #   sessions  POST /api/recommendations, 5 random products, 8 connections, each model
 #             (target: p99 <= 15 ms, 0 errors)
 #   reload    item2vec related under load while the item2vec file is replaced by another
-#             training (new checksum: its indexes are built while the old model serves) and
-#             reloaded (target: 0 failed requests)
+#             training (new checksum; its indexes prepared beside it beforehand, as
+#             'aisle serve --prepare-only' does) and reloaded (target: 0 failed requests)
 # Prints a table of every step (wall seconds, peak RSS, CPU seconds: user + system, which shows
 # how much of the wall time the step waited for the cores) and wrk's output. Steps whose output exists
 # are not run again (delete BENCH_DIR to start over). Same script at 100k: PRODUCTS=100000.
 #   AISLE_JAVA_OPTS  JVM options of every step (default -Xmx18g)
-#   SERVE_JAVA_OPTS  JVM options of the server (default: AISLE_JAVA_OPTS)
+#   SERVE_JAVA_OPTS  JVM options of the server (default -Xmx6g: three 1M-product models hold
+#                    about 4 GB live; a larger heap only lets G1 grow past the RSS target)
 #   CUSTOMERS, DAYS, SEED, BENCH_DIR, PORT, DURATION (of each wrk run, default 20s)
 #   PREPARE_ONLY=1   stop after the indexes are built (to run the serving part later, on a quiet
 #                    machine: run again without it)
@@ -28,7 +29,7 @@ work="${BENCH_DIR:-/tmp/aisle-bench-$products}"
 port="${PORT:-18090}"
 duration="${DURATION:-20s}"
 java_opts="${AISLE_JAVA_OPTS:--Xmx18g}"
-serve_opts="${SERVE_JAVA_OPTS:-$java_opts}"
+serve_opts="${SERVE_JAVA_OPTS:--Xmx6g}"
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install -y time" >&2; exit 1; }
 mkdir -p "$work"
@@ -76,9 +77,23 @@ step train-item2vec "$work/i2v-a.model" train --corpus "$work/shop.corpus" --alg
 # the model the hot reload swaps in: another seed, one epoch (only its checksum matters here)
 step train-item2vec-reload "$work/i2v-b.model" train --corpus "$work/shop.corpus" \
   --algorithm item2vec -p epochs=1 --seed 5 --out "$work/i2v-b.model"
-[ -e "$work/i2v.model" ] || cp "$work/i2v-a.model" "$work/i2v.model"
+# Each item2vec file's serving indexes are built once, beside it, as a shop prepares a new model
+# before it swaps the file in: the reload below then maps them instead of building a 1M-product
+# HNSW graph while it serves.
+step prepare-indexes "$work/i2v-a.model.index" serve --model "i2v=$work/i2v-a.model" --prepare-only
+step prepare-indexes-reload "$work/i2v-b.model.index" serve --model "i2v=$work/i2v-b.model" \
+  --prepare-only
+# serve_as FILE: the served i2v.model and its indexes become FILE's (indexes first, hard links;
+# the old ones stay mapped by the server until it lets them go)
+serve_as() {
+  rm -rf "$work/i2v.model.index.tmp"
+  cp -al "$work/$1.index" "$work/i2v.model.index.tmp"
+  rm -rf "$work/i2v.model.index"
+  mv "$work/i2v.model.index.tmp" "$work/i2v.model.index"
+  cp "$work/$1" "$work/i2v.model.tmp" && mv "$work/i2v.model.tmp" "$work/i2v.model"
+}
+[ -e "$work/i2v.model" ] || serve_as i2v-a.model
 models=(--model "i2v=$work/i2v.model" --model "cooc=$work/cooc.model" --model "sknn=$work/sknn.model")
-step prepare-indexes "$work/i2v.model.index" serve --model "i2v=$work/i2v.model" --prepare-only
 if [ -n "${PREPARE_ONLY:-}" ]; then
   awk -F'\t' '{printf "%-28s %10s %14s\n", $1, $2, $3}' "$steps"
   exit 0
@@ -158,8 +173,9 @@ for m in i2v cooc sknn; do
 done
 printf 'serve: after wrk\t\t%s (peak %s)\n' "$(rss_gb VmRSS)" "$(rss_gb VmHWM)" >> "$steps"
 
-# ---- hot reload under load: a new item2vec file (new checksum) while wrk asks for related
-cp "$work/i2v-b.model" "$work/i2v.model.tmp" && mv "$work/i2v.model.tmp" "$work/i2v.model"
+# ---- hot reload under load: a new item2vec file (new checksum, its indexes prepared) while wrk
+# asks for related
+serve_as i2v-b.model
 reload_start=$(date +%s.%N)
 ( curl -s -o "$work/reload.json" -w '%{http_code}\n' -XPOST -H 'X-API-Key: bench' \
     "$url/api/admin/reload" > "$work/reload.status" ) &
@@ -174,7 +190,7 @@ reload_seconds=$(echo "$(date +%s.%N) - $reload_start" | bc)
 printf 'serve: hot reload i2v\t%.1f\t%s (peak %s), HTTP %s\n' "$reload_seconds" "$(rss_gb VmRSS)" \
   "$(rss_gb VmHWM)" "$(cat "$work/reload.status")" >> "$steps"
 # back to the first model, for the next run of this script
-cp "$work/i2v-a.model" "$work/i2v.model.tmp" && mv "$work/i2v.model.tmp" "$work/i2v.model"
+serve_as i2v-a.model
 
 events=$(grep -m1 -oE "[0-9,]+ events" "$work/log-ingest.txt" | head -1 || true)
 echo

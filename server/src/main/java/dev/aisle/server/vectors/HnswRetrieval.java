@@ -50,11 +50,20 @@ final class HnswRetrieval implements Retrieval {
     return new HnswRetrieval(model, unit, ann, lists);
   }
 
+  /**
+   * A lookup in the neighbour lists when they hold what the request needs ({@link
+   * Demand#candidates()}: the lists were searched with {@code ef} {@value #SEARCH_CANDIDATES} when
+   * built, so the graph's headroom is in them already); a graph search with headroom for what it
+   * may miss otherwise.
+   */
   @Override
   public List<ScoredItem> related(int product, Demand demand) {
+    if (demand.candidates() <= lists.length()) {
+      return lists.nearest(product, Math.min(unit.size() - 1, demand.candidates()));
+    }
     int want = demand.approximateCandidates();
-    return want <= lists.length() ? lists.nearest(product, Math.min(unit.size() - 1, want))
-        : ann.search(unit.row(product), Math.min(unit.size(), want), SEARCH_CANDIDATES);
+    return ann.search(unit.row(product), Math.min(unit.size(), want),
+        Math.max(SEARCH_CANDIDATES, want));
   }
 
   /**
