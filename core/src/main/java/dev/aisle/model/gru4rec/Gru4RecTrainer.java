@@ -92,8 +92,9 @@ public final class Gru4RecTrainer {
   private final int[] rowSession;
   private final int[] rowPos;
   private int rows;
-  private float[] prev; // bmax x h: the state coming in
-  private float[] state; // bmax x h: the state going out (after dropout), carried on
+  private int nextSession;
+  private final float[] prev; // bmax x h: the state coming in
+  private final float[] state; // bmax x h: the state going out (after dropout), carried on
   private final float[] x; // bmax x h: input embeddings after dropout
   private final float[] xMask; // dropout scale of x, or null
   private final float[] hMask; // dropout scale of the new state, or null
@@ -115,13 +116,8 @@ public final class Gru4RecTrainer {
   private final float[] gWhh;
   private final float[] gBih; // 3h
   private final float[] gBhh;
-  // the rows of an embedding a step touched, their summed gradients and bias gradients
-  private final int[] slotOf; // n, -1 when untouched
-  private final int[] touched;
-  private final float[] rowGrad;
-  private final float[] biasGrad;
-  private final boolean[] hasBias;
-  private int touchedCount;
+  private final RowGradients outputGrad; // rows of wy and by
+  private final RowGradients inputGrad; // rows of an unconstrained input embedding, or null
 
   private Gru4RecTrainer(Corpus corpus, Gru4RecOptions o, long seed, int threads) {
     this.o = o;
@@ -217,13 +213,15 @@ public final class Gru4RecTrainer {
     gWhh = new float[3 * h * h];
     gBih = new float[3 * h];
     gBhh = new float[3 * h];
-    slotOf = new int[n];
-    Arrays.fill(slotOf, -1);
-    int maxTouched = Math.min(n, smax + bmax);
-    touched = new int[maxTouched];
-    rowGrad = new float[maxTouched * h];
-    biasGrad = new float[maxTouched];
-    hasBias = new boolean[maxTouched];
+    outputGrad = new RowGradients(n, Math.min(n, smax + bmax), h);
+    inputGrad = o.constrainedEmbedding() ? null : new RowGradients(n, Math.min(n, bmax), h);
+  }
+
+  /** A trainer with its first batch of sessions in place, for the tests. */
+  static Gru4RecTrainer create(Corpus corpus, Gru4RecOptions options, long seed, int threads) {
+    Gru4RecTrainer t = new Gru4RecTrainer(corpus, options, seed, threads);
+    t.start();
+    return t;
   }
 
   /** Trains the network on {@code corpus}. */
@@ -262,17 +260,16 @@ public final class Gru4RecTrainer {
     long done = 0;
     for (int epoch = 1; epoch <= o.epochs(); epoch++) {
       double loss = 0;
-      long events = 0;
-      int next = start();
+      start();
       int steps = 0;
       while (rows > 0) {
         if (o.nSample() == 0 && rows < 2) {
           break; // no negative left for a lone row, as the original stops there
         }
-        loss += step();
-        events += rows;
+        loss += gradients();
+        update();
         done += rows;
-        next = advance(next);
+        advance();
         if (++steps % STOP_CHECK_STEPS == 0) {
           context.progress(done);
           if (context.stopRequested()) {
@@ -299,62 +296,58 @@ public final class Gru4RecTrainer {
         : emb.clone(), wih.clone(), whh.clone(), bih.clone(), bhh.clone());
   }
 
-  /** Fills the batch with the first sessions; returns the next session to start. */
-  private int start() {
+  /** Fills the batch with the first sessions. */
+  private void start() {
     rows = Math.min(bmax, sessionStart.length);
     for (int b = 0; b < rows; b++) {
       rowSession[b] = b;
       rowPos[b] = sessionStart[b];
     }
-    Arrays.fill(state, 0f);
-    return rows;
+    Arrays.fill(prev, 0f);
+    nextSession = rows;
   }
 
   /**
-   * Moves every row one event on; a row whose session has no next event takes session {@code
-   * next} with a zero state, or leaves the batch when none is left.
-   *
-   * @return the next session to start
+   * Moves every row one event on, its state going out becoming its state coming in; a row whose
+   * session has no next event takes the next session with a zero state, or leaves the batch when
+   * none is left.
    */
-  private int advance(int next) {
+  void advance() {
     int kept = 0;
     for (int b = 0; b < rows; b++) {
       int pos = rowPos[b] + 1;
       int session = rowSession[b];
       boolean reset = false;
       if (pos + 1 >= sessionEnd[session]) {
-        if (next >= sessionStart.length) {
+        if (nextSession >= sessionStart.length) {
           continue; // the row leaves the batch
         }
-        session = next++;
+        session = nextSession++;
         pos = sessionStart[session];
         reset = true;
       }
       rowSession[kept] = session;
       rowPos[kept] = pos;
       if (reset) {
-        Arrays.fill(state, kept * h, kept * h + h, 0f);
-      } else if (kept != b) {
-        System.arraycopy(state, b * h, state, kept * h, h);
+        Arrays.fill(prev, kept * h, kept * h + h, 0f);
+      } else {
+        System.arraycopy(state, b * h, prev, kept * h, h);
       }
       kept++;
     }
     rows = kept;
-    return next;
   }
 
   /**
-   * One mini-batch: forward, loss, backward and the Adagrad update, for the rows' current events.
+   * Forward and backward for the rows' current events: the gradients of the mini-batch's loss,
+   * left in the gradient buffers for {@link #update}.
    *
-   * @return the step's loss (the sum over rows, over {@code batch-size})
+   * @return the mini-batch's loss (the sum over rows, over {@code batch-size})
    */
-  double step() {
+  double gradients() {
     int m = rows;
     int s = m + o.nSample();
     int h3 = 3 * h;
-    float[] t = prev; // the state coming in is the last step's state going out
-    prev = state;
-    state = t;
     // inputs, targets, negatives
     for (int b = 0; b < m; b++) {
       inputs[b] = items[rowPos[b]];
@@ -458,46 +451,44 @@ public final class Gru4RecTrainer {
         gBhh[k] += dGh[b * h3 + k];
       }
     }
-    // Adagrad: the GRU's dense weights, then the embedding rows the step touched
-    float lr = (float) o.learningRate();
-    float mu = (float) o.momentum();
-    adagrad(wih, accWih, momWih, 0, gWih, 0, 3 * h * h, lr, mu);
-    adagrad(whh, accWhh, momWhh, 0, gWhh, 0, 3 * h * h, lr, mu);
-    adagrad(bih, accBih, momBih, 0, gBih, 0, h3, lr, mu);
-    adagrad(bhh, accBhh, momBhh, 0, gBhh, 0, h3, lr, mu);
+    // the embedding rows' gradients, summed by product
     for (int j = 0; j < s; j++) {
-      int slot = touch(cols[j]);
-      VectorMath.axpy(1f, dOut, j * h, rowGrad, slot * h, h);
-      hasBias[slot] = true;
       float db = 0;
       for (int b = 0; b < m; b++) {
         db += logits[b * s + j];
       }
-      biasGrad[slot] += db;
+      outputGrad.add(cols[j], dOut, j * h, db);
     }
-    if (o.constrainedEmbedding()) {
-      for (int b = 0; b < m; b++) {
-        VectorMath.axpy(1f, dX, b * h, rowGrad, touch(inputs[b]) * h, h);
-      }
-    }
-    for (int u = 0; u < touchedCount; u++) {
-      int p = touched[u];
-      adagrad(wy, accWy, momWy, p * h, rowGrad, u * h, h, lr, mu);
-      if (hasBias[u]) {
-        adagrad(by, accBy, momBy, p, biasGrad, u, 1, lr, mu);
-      }
-    }
-    untouchAll();
-    if (!o.constrainedEmbedding()) {
-      for (int b = 0; b < m; b++) {
-        VectorMath.axpy(1f, dX, b * h, rowGrad, touch(inputs[b]) * h, h);
-      }
-      for (int u = 0; u < touchedCount; u++) {
-        adagrad(emb, accEmb, momEmb, touched[u] * h, rowGrad, u * h, h, lr, mu);
-      }
-      untouchAll();
+    RowGradients in = o.constrainedEmbedding() ? outputGrad : inputGrad;
+    for (int b = 0; b < m; b++) {
+      in.add(inputs[b], dX, b * h, Float.NaN);
     }
     return loss / o.batchSize();
+  }
+
+  /** Adagrad with the gradients of {@link #gradients}: every GRU weight, the touched rows. */
+  void update() {
+    float lr = (float) o.learningRate();
+    float mu = (float) o.momentum();
+    adagrad(wih, accWih, momWih, 0, gWih, 0, 3 * h * h, lr, mu);
+    adagrad(whh, accWhh, momWhh, 0, gWhh, 0, 3 * h * h, lr, mu);
+    adagrad(bih, accBih, momBih, 0, gBih, 0, 3 * h, lr, mu);
+    adagrad(bhh, accBhh, momBhh, 0, gBhh, 0, 3 * h, lr, mu);
+    RowGradients g = outputGrad;
+    for (int u = 0; u < g.count; u++) {
+      int p = g.touched[u];
+      adagrad(wy, accWy, momWy, p * h, g.grad, u * h, h, lr, mu);
+      if (g.hasBias[u]) {
+        adagrad(by, accBy, momBy, p, g.bias, u, 1, lr, mu);
+      }
+    }
+    g.clear();
+    if (inputGrad != null) {
+      for (int u = 0; u < inputGrad.count; u++) {
+        adagrad(emb, accEmb, momEmb, inputGrad.touched[u] * h, inputGrad.grad, u * h, h, lr, mu);
+      }
+      inputGrad.clear();
+    }
   }
 
   /** A product drawn with probability proportional to count^alpha. */
@@ -520,25 +511,65 @@ public final class Gru4RecTrainer {
     }
   }
 
-  /** The gradient slot of embedding row {@code p}, zeroed when first touched in a step. */
-  private int touch(int p) {
-    int slot = slotOf[p];
-    if (slot < 0) {
-      slot = touchedCount++;
-      slotOf[p] = slot;
-      touched[slot] = p;
-      Arrays.fill(rowGrad, slot * h, slot * h + h, 0f);
-      biasGrad[slot] = 0;
-      hasBias[slot] = false;
-    }
-    return slot;
-  }
+  /**
+   * The gradients of one step for the rows of an embedding it touched, summed by row: the
+   * original's sparse gradients, coalesced before the non-linear Adagrad update.
+   */
+  static final class RowGradients {
+    private final int h;
+    private final int[] slotOf; // by product, -1 when untouched
+    final int[] touched;
+    final float[] grad; // touched x h
+    final float[] bias; // touched
+    final boolean[] hasBias; // the bias had a gradient (the row was an output column)
+    int count;
 
-  private void untouchAll() {
-    for (int u = 0; u < touchedCount; u++) {
-      slotOf[touched[u]] = -1;
+    RowGradients(int products, int max, int h) {
+      this.h = h;
+      slotOf = new int[products];
+      Arrays.fill(slotOf, -1);
+      touched = new int[max];
+      grad = new float[max * h];
+      bias = new float[max];
+      hasBias = new boolean[max];
     }
-    touchedCount = 0;
+
+    /** Adds {@code g[go, go + h)} to row {@code p}'s gradient and {@code db} (unless NaN) to its bias's. */
+    void add(int p, float[] g, int go, float db) {
+      int slot = slotOf[p];
+      if (slot < 0) {
+        slot = count++;
+        slotOf[p] = slot;
+        touched[slot] = p;
+        Arrays.fill(grad, slot * h, slot * h + h, 0f);
+        bias[slot] = 0;
+        hasBias[slot] = false;
+      }
+      VectorMath.axpy(1f, g, go, grad, slot * h, h);
+      if (!Float.isNaN(db)) {
+        bias[slot] += db;
+        hasBias[slot] = true;
+      }
+    }
+
+    /** Row {@code p}'s gradient, zeros if untouched: for the tests. */
+    float[] row(int p) {
+      int slot = slotOf[p];
+      return slot < 0 ? new float[h] : Arrays.copyOfRange(grad, slot * h, slot * h + h);
+    }
+
+    /** Row {@code p}'s bias gradient, 0 if it had none: for the tests. */
+    float biasOf(int p) {
+      int slot = slotOf[p];
+      return slot < 0 || !hasBias[slot] ? 0f : bias[slot];
+    }
+
+    void clear() {
+      for (int u = 0; u < count; u++) {
+        slotOf[touched[u]] = -1;
+      }
+      count = 0;
+    }
   }
 
   /**
@@ -559,5 +590,39 @@ public final class Gru4RecTrainer {
       }
       w[wo + i] += v;
     }
+  }
+
+  // for the gradient test
+  int rows() {
+    return rows;
+  }
+
+  int[] inputs() {
+    return Arrays.copyOf(inputs, rows);
+  }
+
+  int[] columns() {
+    return Arrays.copyOf(cols, rows + o.nSample());
+  }
+
+  float[] incomingState() {
+    return Arrays.copyOf(prev, rows * h);
+  }
+
+  float[][] weights() {
+    return new float[][] {wy, by, emb, wih, whh, bih, bhh};
+  }
+
+  float[][] denseGradients() {
+    return new float[][] {gWih, gWhh, gBih, gBhh};
+  }
+
+  RowGradients outputGradients() {
+    return outputGrad;
+  }
+
+  /** The input embedding's row gradients: the output's when the embedding is constrained. */
+  RowGradients inputGradients() {
+    return inputGrad == null ? outputGrad : inputGrad;
   }
 }
