@@ -4,8 +4,7 @@ import dev.aisle.model.Params;
 
 /**
  * Options of {@link Gru4RecTrainer}; the package lists them beside the official implementation's
- * names. The defaults were chosen on the latest 10% of the sessions of yoochoose-100k's {@code
- * train_tr} (trained on the rest), starting from the paper's best cross-entropy setting for rsc15.
+ * names and says where the defaults come from.
  *
  * @param layers GRU units, also the size of the product embeddings ({@code layers}, 1..4096)
  * @param epochs passes over the sessions ({@code epochs}, 1..1000)
@@ -70,18 +69,18 @@ public record Gru4RecOptions(int layers, int epochs, int batchSize, double dropo
     }
   }
 
-  /** Reads the options; see the record for the defaults' origin. */
+  /** Reads the options; the package says where the defaults come from. */
   public static Gru4RecOptions from(Params p) {
     return new Gru4RecOptions(
         p.getInt("layers", 100),
-        p.getInt("epochs", 10),
-        p.getInt("batch-size", 32),
+        p.getInt("epochs", 8),
+        p.getInt("batch-size", 48),
         p.getDouble("dropout-p-embed", 0.0),
-        p.getDouble("dropout-p-hidden", 0.4),
-        p.getDouble("learning-rate", 0.2),
-        p.getDouble("momentum", 0.2),
+        p.getDouble("dropout-p-hidden", 0.2),
+        p.getDouble("learning-rate", 0.07),
+        p.getDouble("momentum", 0.0),
         p.getInt("n-sample", 2048),
-        p.getDouble("sample-alpha", 0.5),
+        p.getDouble("sample-alpha", 0.2),
         p.getDouble("logq", 1.0),
         p.getBoolean("constrained-embedding", true));
   }

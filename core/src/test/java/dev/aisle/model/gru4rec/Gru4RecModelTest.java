@@ -62,7 +62,7 @@ class Gru4RecModelTest {
         .train(split.fit(), new TrainContext(42, 1, null, null));
     double[] gru = Evaluator.hitRateAndMrr(model, split.validation(), 20, 2);
     double[] popular = Evaluator.hitRateAndMrr(pop, split.validation(), 20, 2);
-    // about .64 / .35 against popularity's .11 / .03
+    // about .63 / .34 against popularity's .11 / .03
     assertThat(gru[0]).as("HR@20").isGreaterThan(5 * popular[0]).isGreaterThan(0.55);
     assertThat(gru[1]).as("MRR@20").isGreaterThan(10 * popular[1]).isGreaterThan(0.28);
   }
