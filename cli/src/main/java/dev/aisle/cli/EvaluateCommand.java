@@ -115,8 +115,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--curve",
       description = "Learning curves: HR@K and MRR@K (K = the largest --k) on the test sessions "
-          + "after every epoch of the iterative models (dense, glove, item2vec), in the table, "
-          + "the JSON (\"curve\") and the HTML report.")
+          + "after every epoch of the iterative models (dense, glove, item2vec, gru4rec), in the "
+          + "table, the JSON (\"curve\") and the HTML report.")
   boolean curve;
 
   @Option(names = "--early-stop",

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {"Train a model on a corpus (or a raw log with --format) and save it.",
-        "Algorithms: pop, cooc, sknn, item2vec, hybrid, dense, glove, svd, rank. Hyperparameters go with -p name=value "
+        "Algorithms: pop, cooc, sknn, item2vec, hybrid, dense, glove, svd, gru4rec, rank. "
+            + "Hyperparameters go with -p name=value "
             + "(see the algorithm's options in the README); an unknown name is an error.",
         "With --threads 1 the same seed gives the same file, byte for byte."},
     footer = {"", "Examples:",
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
         "  aisle train --corpus yc.corpus --algorithm cooc -p score=llr -p window=0 --out llr.model",
         "  aisle train --format session-rec --corpus clicks.tsv --algorithm sknn --out sknn.model",
         "  aisle train --corpus yc.corpus --algorithm dense -p max-products=2000 --out dense.model",
+        "  aisle train --corpus yc.corpus --algorithm gru4rec -p layers=200 --out gru.model",
         "  aisle train --corpus yc.corpus --config tuned.json --algorithm sknn --out sknn.model"})
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,7 +49,7 @@ final class TrainCommand implements Callable<Integer> {
   Path corpus;
 
   @Option(names = "--algorithm", required = true, paramLabel = "A",
-      description = "pop, cooc, sknn, item2vec, hybrid, dense, glove, svd or rank.")
+      description = "pop, cooc, sknn, item2vec, hybrid, dense, glove, svd, gru4rec or rank.")
   String algorithm;
 
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL",

@@ -14,6 +14,9 @@ import dev.aisle.model.dense.DenseTrainer;
 import dev.aisle.model.glove.GloveModel;
 import dev.aisle.model.glove.GloveOptions;
 import dev.aisle.model.glove.GloveTrainer;
+import dev.aisle.model.gru4rec.Gru4RecModel;
+import dev.aisle.model.gru4rec.Gru4RecOptions;
+import dev.aisle.model.gru4rec.Gru4RecTrainer;
 import dev.aisle.model.hybrid.HybridModel;
 import dev.aisle.model.hybrid.HybridOptions;
 import dev.aisle.model.item2vec.Item2VecModel;
@@ -71,6 +74,11 @@ public enum Algorithm {
     SvdOptions o = SvdOptions.from(p);
     return new Training(o, (c, ctx) -> SvdTrainer.train(c, o, ctx));
   }, SvdModel::read),
+  GRU4REC("gru4rec", "GRU4Rec: a GRU over the session, cross-entropy over sampled negatives with "
+      + "logQ correction (Hidasi and Czapp, RecSys 2023)", p -> {
+    Gru4RecOptions o = Gru4RecOptions.from(p);
+    return new Training(o, (c, ctx) -> Gru4RecTrainer.train(c, o, ctx));
+  }, Gru4RecModel::read),
   RANK("rank", "learned ranker: XGBoost orders the candidates of sknn, cooc, item2vec, svd and "
       + "pop", p -> LearnedRanker.find().prepare(p),
       (in, products) -> LearnedRanker.find().read(in, products));
@@ -140,11 +148,12 @@ public enum Algorithm {
   }
 
   /**
-   * True for the algorithms trained in epochs (dense, glove, item2vec): they report every epoch
-   * through {@link TrainContext#epochDone}, so they have learning curves and can stop early.
+   * True for the algorithms trained in epochs (dense, glove, item2vec, gru4rec): they report
+   * every epoch through {@link TrainContext#epochDone}, so they have learning curves and can stop
+   * early.
    */
   public boolean iterative() {
-    return this == ITEM2VEC || this == DENSE || this == GLOVE;
+    return this == ITEM2VEC || this == DENSE || this == GLOVE || this == GRU4REC;
   }
 
   /**

@@ -43,6 +43,12 @@ import java.util.TreeMap;
  *   <tr><td>hybrid</td><td>w-sknn 0.2..2, w-cooc 0..1, w-item2vec 0..1, w-repeat 0..2,
  *     repeat-decay 0.25..4 (log); its parts keep their own tuned settings</td><td>Burke's
  *     weighted hybrid, "Hybrid recommender systems: survey and experiments", UMUAI 2002</td></tr>
+ *   <tr><td>gru4rec</td><td>layers 64..256 (log) [layers], learning-rate 0.01..0.25 (log)
+ *     [learning_rate], dropout-p-hidden 0..0.7 [dropout_p_hidden], momentum 0..0.9 [momentum],
+ *     n-sample 256..4096 (log) [n_sample], sample-alpha 0..1 [sample_alpha], logq 0|1 [logq],
+ *     epochs 3..15 [n_epochs]</td><td>Hidasi and Czapp, "The effect of third party
+ *     implementations on reproducibility", RecSys 2023 (the official code's parameter space,
+ *     with the layer size capped for CPU time)</td></tr>
  *   <tr><td>rank</td><td>no ranges: one trial with the tuned settings of its candidate models;
  *     XGBoost's rounds are chosen by early stopping inside it</td><td></td></tr>
  * </table>
@@ -88,6 +94,11 @@ public final class SearchSpace {
         return List.of(reals("w-sknn", 0.2, 2, false), reals("w-cooc", 0, 1, false),
             reals("w-item2vec", 0, 1, false), reals("w-repeat", 0, 2, false),
             reals("repeat-decay", 0.25, 4, true));
+      case GRU4REC:
+        return List.of(ints("layers", 64, 256, true), reals("learning-rate", 0.01, 0.25, true),
+            reals("dropout-p-hidden", 0, 0.7, false), reals("momentum", 0, 0.9, false),
+            ints("n-sample", 256, 4096, true), reals("sample-alpha", 0, 1, false),
+            choice("logq", "0", "1"), ints("epochs", 3, 15, false));
       case RANK:
         return List.of();
       default:

@@ -47,7 +47,9 @@ class ModelFileTest {
   // rank needs the aisle-rank module (XGBoost), which core's tests do not have: its tests are there
   @EnumSource(value = Algorithm.class, names = "RANK", mode = EnumSource.Mode.EXCLUDE)
   void a_saved_model_answers_as_the_trained_one(Algorithm a) {
-    Algorithm.Training t = a.prepare(Params.none());
+    // gru4rec's defaults (ten epochs over 2,048 negatives) take a minute here: a small network
+    Algorithm.Training t = a.prepare(a == Algorithm.GRU4REC
+        ? Params.parse(List.of("layers=16", "n-sample=64", "epochs=2")) : Params.none());
     Recommender trained = t.train(corpus, new TrainContext(7, 1, null, null));
     Path f = dir.resolve(a.label() + ".model");
     ModelFile.write(trained, ModelFile.info(trained, t, 7, 1, "x", corpus.eventCount()), f);

@@ -34,7 +34,7 @@ import java.util.function.IntFunction;
  * <tr><td>sknn</td><td colspan="2">the votes of its neighbours among the fresh sessions too:
  * a second session-kNN index with the model's options over them ({@link FreshSessionKnn}), its
  * votes added to the model's</td></tr>
- * <tr><td>cooc, hybrid, dense</td><td>the products it was browsed with, by sessions
+ * <tr><td>cooc, hybrid, dense, gru4rec</td><td>the products it was browsed with, by sessions
  * together</td><td>placed before the first answer with less co-browsing evidence (the model's
  * sessions together, if it counts them, plus the fresh ones)</td></tr>
  * </table>
