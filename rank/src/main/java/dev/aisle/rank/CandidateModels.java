@@ -7,6 +7,7 @@ import dev.aisle.format.BinaryWriter;
 import dev.aisle.model.Params;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.TrainContext;
+import dev.aisle.model.VectorModel;
 import dev.aisle.modelfile.Algorithm;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,11 @@ final class CandidateModels {
 
   Recommender get(int i) {
     return models.get(i);
+  }
+
+  /** The item2vec model, whose vectors give the cosine features. */
+  VectorModel item2vec() {
+    return (VectorModel) models.get(PARTS.indexOf("item2vec"));
   }
 
   void write(BinaryWriter out) {
