@@ -13,9 +13,11 @@ import java.util.List;
  * #NAMES} order:
  *
  * <ul>
- *   <li>per candidate model: its score, the candidate's rank in its top {@code n} ({@code n + 1}
- *       when not there) and the gap to its best score in this session;
- *   <li>popularity: log(1 + events), log(1 + recent events), (recent + 1) / (events + 1);
+ *   <li>per candidate model: its score scaled to its top {@code n} in this session (1 = its
+ *       best, 0 = its {@code n}-th; {@code _score}) and the candidate's rank there ({@code n + 1}
+ *       when not there; {@code _rank});
+ *   <li>popularity: log((1 + events) / (1 + mean events per product)), the same over the recent
+ *       events, and (recent + 1) / (events + 1);
  *   <li>the session: whether the candidate was browsed in it, how many products ago (missing
  *       when never), how often, whether it is the last product; the session's length and
  *       distinct products;
@@ -25,11 +27,14 @@ import java.util.List;
  *       session's last, second-last and third-last distinct product as the anchor {@code a}
  *       (missing when the session has fewer): the share of a's next events that were the
  *       candidate ({@code next_1..3}, a Markov chain's transition probability) and the share of
- *       the events near a that were the candidate ({@code near_1..3}); log(1 + how often the
- *       candidate came right after the last product), for the confidence of {@code next_1};
+ *       the events near a that were the candidate ({@code near_1..3});
  *   <li>the cosine of the candidate's item2vec vector with the last product's and with the
  *       mean of the session's (unit) vectors.
  * </ul>
+ *
+ * <p>Every feature is a rank, a share or a ratio, none a raw count or score: the ranker learns
+ * on candidate models trained on part of the data and answers with models trained on all of it,
+ * whose counts and scores are larger.
  *
  * <p>The time since the last event and the event types (view, cart, purchase) are not features:
  * a query is the session's products only ({@link dev.aisle.model.Recommender#scoreNext}).
