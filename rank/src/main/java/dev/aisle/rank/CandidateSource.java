@@ -8,6 +8,7 @@ import dev.aisle.model.ScoredItem;
 import dev.aisle.model.SparseRecommender;
 import dev.aisle.model.SparseScores;
 import dev.aisle.model.TopK;
+import dev.aisle.model.pop.PopularityModel;
 import java.util.List;
 
 /**
@@ -23,8 +24,10 @@ import java.util.List;
  *   <tr><td>embedding (item2vec, svd)</td><td>a {@link NearestScan} of the session query (the
  *       server's int8 scan when serving)</td><td>the dot product of its unit vector with the
  *       query</td></tr>
- *   <tr><td>others (popularity)</td><td colspan="2">every product's score, in a buffer of the
- *       calling thread</td></tr>
+ *   <tr><td>popularity</td><td>its own top list (the first products of the last product's
+ *       category, then the first others)</td><td>its score of the product</td></tr>
+ *   <tr><td>others</td><td colspan="2">every product's score, in a buffer of the calling
+ *       thread</td></tr>
  * </table>
  *
  * <p>Thread-safe.
@@ -59,6 +62,9 @@ abstract class CandidateSource {
     }
     if (model instanceof EmbeddingModel e) {
       return new Nearest(e, scan == null ? NearestScan.of(e) : scan);
+    }
+    if (model instanceof PopularityModel p) {
+      return new Popular(p);
     }
     return new Dense(model);
   }
@@ -114,6 +120,31 @@ abstract class CandidateSource {
         @Override
         public float score(int product) {
           return VectorMath.dot(query, 0, unit, product * dim, dim);
+        }
+      };
+    }
+  }
+
+  private static final class Popular extends CandidateSource {
+    private final PopularityModel model;
+
+    Popular(PopularityModel model) {
+      this.model = model;
+    }
+
+    @Override
+    Answer answer(int[] session, int n, float[] dense) {
+      int last = session[session.length - 1];
+      List<ScoredItem> top = model.topNext(session, n);
+      return new Answer() {
+        @Override
+        public List<ScoredItem> top() {
+          return top;
+        }
+
+        @Override
+        public float score(int product) {
+          return model.score(last, product);
         }
       };
     }
