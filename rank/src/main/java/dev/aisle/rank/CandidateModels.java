@@ -9,6 +9,7 @@ import dev.aisle.model.NearestScan;
 import dev.aisle.model.Params;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.TrainContext;
+import dev.aisle.model.VectorModel;
 import dev.aisle.modelfile.Algorithm;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,11 @@ final class CandidateModels {
   /** How to ask model {@code i}. */
   CandidateSource source(int i) {
     return sources.get(i);
+  }
+
+  /** The item2vec model, whose vectors give the cosine features. */
+  VectorModel item2vec() {
+    return (VectorModel) models.get(PARTS.indexOf("item2vec"));
   }
 
   void write(BinaryWriter out) {

@@ -1,6 +1,8 @@
 package dev.aisle.rank;
 
+import dev.aisle.linalg.VectorMath;
 import dev.aisle.model.ScoredItem;
+import dev.aisle.model.VectorModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,15 @@ import java.util.List;
  *       when never), how often, whether it is the last product; the session's length and
  *       distinct products;
  *   <li>whether it shares the last product's category (missing without categories);
- *   <li>how many candidate models proposed it.
+ *   <li>how many candidate models proposed it;
+ *   <li>sequence position, from the {@link CoVisits} of the training sessions, with the
+ *       session's last, second-last and third-last distinct product as the anchor {@code a}
+ *       (missing when the session has fewer): the share of a's next events that were the
+ *       candidate ({@code next_1..3}, a Markov chain's transition probability) and the share of
+ *       the events near a that were the candidate ({@code near_1..3}); log(1 + how often the
+ *       candidate came right after the last product), for the confidence of {@code next_1};
+ *   <li>the cosine of the candidate's item2vec vector with the last product's and with the
+ *       mean of the session's (unit) vectors.
  * </ul>
  *
  * <p>The time since the last event and the event types (view, cart, purchase) are not features:
@@ -32,14 +42,26 @@ final class RankFeatures {
   /** Features per row. */
   static final int WIDTH = NAMES.size();
 
+  /** Anchors of the sequence-position features: the last this many distinct products. */
+  private static final int ANCHORS = 3;
+
   private final CandidateModels models;
   private final ProductStats stats;
+  private final CoVisits visits;
+  private final VectorModel item2vec;
   private final int n;
+  private final double meanCount;
+  private final double meanRecent;
 
-  RankFeatures(CandidateModels models, ProductStats stats, int n) {
+  RankFeatures(CandidateModels models, ProductStats stats, CoVisits visits, int n) {
     this.models = models;
     this.stats = stats;
+    this.visits = visits;
+    this.item2vec = models.item2vec();
     this.n = n;
+    this.meanCount = java.util.Arrays.stream(stats.count()).asDoubleStream().average().orElse(0);
+    this.meanRecent = java.util.Arrays.stream(stats.recent()).asDoubleStream().average()
+        .orElse(0);
   }
 
   /**
@@ -118,6 +140,14 @@ final class RankFeatures {
     float[] f = s.features;
     int last = session[session.length - 1];
     int distinct = (int) java.util.Arrays.stream(session).distinct().count();
+    int[] anchors = anchors(session);
+    float[] unit = item2vec.unitVectors();
+    int dim = item2vec.dim();
+    float[] mean = new float[dim];
+    for (int p : session) {
+      VectorMath.axpy(1, unit, p * dim, mean, 0, dim);
+    }
+    float meanNorm = (float) Math.sqrt(VectorMath.dot(mean, 0, mean, 0, dim));
     for (int i = 0; i < count; i++) {
       int p = products[i];
       int o = i * WIDTH;
@@ -129,15 +159,15 @@ final class RankFeatures {
           sources++;
         }
         float best = top.isEmpty() ? 0 : top.get(0).score();
+        float worst = top.isEmpty() ? 0 : top.get(top.size() - 1).score();
         float score = answers[m].score(p);
-        f[o++] = score;
+        f[o++] = best > worst ? (score - worst) / (best - worst) : Float.NaN;
         f[o++] = rank;
-        f[o++] = best - score;
       }
       int events = stats.count()[p];
       int recent = stats.recent()[p];
-      f[o++] = (float) Math.log1p(events);
-      f[o++] = (float) Math.log1p(recent);
+      f[o++] = (float) Math.log((events + 1.0) / (meanCount + 1.0));
+      f[o++] = (float) Math.log((recent + 1.0) / (meanRecent + 1.0));
       f[o++] = (recent + 1f) / (events + 1f);
       int lastIndex = -1;
       int times = 0;
@@ -156,7 +186,15 @@ final class RankFeatures {
       int c = stats.category()[p];
       int cl = stats.category()[last];
       f[o++] = !stats.hasCategories() || c < 0 || cl < 0 ? Float.NaN : c == cl ? 1 : 0;
-      f[o] = sources;
+      f[o++] = sources;
+      for (int k = 0; k < ANCHORS; k++) {
+        f[o++] = k < anchors.length ? visits.next().share(anchors[k], p) : Float.NaN;
+      }
+      for (int k = 0; k < ANCHORS; k++) {
+        f[o++] = k < anchors.length ? visits.near().share(anchors[k], p) : Float.NaN;
+      }
+      f[o++] = item2vec.cosine(last, p);
+      f[o] = meanNorm > 0 ? VectorMath.dot(mean, 0, unit, p * dim, dim) / meanNorm : 0;
     }
     return new Candidates(products, f, count);
   }
@@ -169,16 +207,32 @@ final class RankFeatures {
     java.util.Arrays.fill(s.ranks, i * parts, i * parts + parts, n + 1);
   }
 
+  /** The session's last {@link #ANCHORS} distinct products, latest first. */
+  private static int[] anchors(int[] session) {
+    int[] anchors = new int[ANCHORS];
+    int k = 0;
+    for (int j = session.length - 1; j >= 0 && k < ANCHORS; j--) {
+      boolean repeat = false;
+      for (int x = 0; x < k; x++) {
+        repeat |= anchors[x] == session[j];
+      }
+      if (!repeat) {
+        anchors[k++] = session[j];
+      }
+    }
+    return java.util.Arrays.copyOf(anchors, k);
+  }
+
   private static List<String> names() {
     List<String> names = new ArrayList<>();
     for (String m : CandidateModels.PARTS) {
       names.add(m + "_score");
       names.add(m + "_rank");
-      names.add(m + "_gap");
     }
-    names.addAll(List.of("pop_log", "recent_log", "trend", "in_session", "since_seen",
+    names.addAll(List.of("pop_relative", "recent_relative", "trend", "in_session", "since_seen",
         "times_seen", "is_last", "session_length", "session_distinct", "same_category_last",
-        "sources"));
+        "sources", "next_1", "next_2", "next_3", "near_1", "near_2", "near_3",
+        "item2vec_cos_last", "item2vec_cos_mean"));
     return List.copyOf(names);
   }
 }

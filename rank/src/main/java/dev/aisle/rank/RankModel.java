@@ -13,21 +13,17 @@ import dev.aisle.model.NearestScan;
 import dev.aisle.model.ScoredItem;
 import dev.aisle.model.TopK;
 import dev.aisle.model.cooc.CoocModel;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ml.dmlc.xgboost4j.java.Booster;
-import ml.dmlc.xgboost4j.java.XGBoost;
-import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * The {@code rank} model: candidate models propose products, an XGBoost ranker orders them by
- * the features of {@link RankFeatures}. Products no candidate model proposed follow all
- * candidates, most popular first. Related products are the candidates of a one-product session.
+ * the features of {@link RankFeatures} (the mean of one or more boosters' scores). Products no
+ * candidate model proposed follow all candidates, most popular first. Related products are the candidates of a one-product session.
  *
  * <p>A query asks each candidate model the cheapest exact way it can ({@link CandidateSource}); a
  * server hands in its int8 scans of the embedding models with {@link #withScans}, and {@link
@@ -40,8 +36,8 @@ public final class RankModel implements EmbeddingCandidates, FeatureGains {
   private final ProductIndex products;
   private final CandidateModels models;
   private final ProductStats stats;
-  private final Booster booster;
-  private final int trees;
+  private final CoVisits visits;
+  private final Boosters boosters;
   private final int candidates;
   private final RankFeatures features;
   private final ThreadLocal<RankFeatures.Scratch> scratch;
@@ -50,34 +46,27 @@ public final class RankModel implements EmbeddingCandidates, FeatureGains {
       Comparator.comparingDouble(ScoredItem::score).reversed()
           .thenComparingInt(ScoredItem::product);
 
-  RankModel(ProductIndex products, CandidateModels models, ProductStats stats, Booster booster,
-      int trees, int candidates) {
+  RankModel(ProductIndex products, CandidateModels models, ProductStats stats, CoVisits visits,
+      Boosters boosters, int candidates) {
     this.products = products;
     this.models = models;
     this.stats = stats;
-    this.booster = booster;
-    this.trees = trees;
+    this.visits = visits;
+    this.boosters = boosters;
     this.candidates = candidates;
-    try {
-      // one query, one thread: queries run side by side (requests, evaluation workers), and
-      // XGBoost's own threads for a few hundred rows only queue behind one another
-      booster.setParam("nthread", 1);
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("XGBoost refused nthread=1: " + e.getMessage(), e);
-    }
-    this.features = new RankFeatures(models, stats, candidates);
+    this.features = new RankFeatures(models, stats, visits, candidates);
     this.scratch = ThreadLocal.withInitial(features::scratch);
   }
 
-  /** {@code base} asking {@code models} instead (the booster is shared, already set up). */
+  /** {@code base} asking {@code models} instead (the boosters are shared). */
   private RankModel(RankModel base, CandidateModels models) {
     this.products = base.products;
     this.models = models;
     this.stats = base.stats;
-    this.booster = base.booster;
-    this.trees = base.trees;
+    this.visits = base.visits;
+    this.boosters = base.boosters;
     this.candidates = base.candidates;
-    this.features = new RankFeatures(models, stats, candidates);
+    this.features = new RankFeatures(models, stats, visits, candidates);
     this.scratch = ThreadLocal.withInitial(features::scratch);
   }
 
@@ -91,9 +80,9 @@ public final class RankModel implements EmbeddingCandidates, FeatureGains {
     return products;
   }
 
-  /** Boosting rounds the ranker uses (the best round of early stopping). */
+  /** Boosting rounds the ranker uses (the best round of early stopping, over its boosters). */
   public int trees() {
-    return trees;
+    return boosters.trees();
   }
 
   @Override
@@ -172,19 +161,9 @@ public final class RankModel implements EmbeddingCandidates, FeatureGains {
     return new RankModel(this, models.withScans(scans));
   }
 
-  /** The booster's score of every candidate. */
+  /** The ranker's score of every candidate. */
   float[] predict(RankFeatures.Candidates c) {
-    try {
-      float[][] out = booster.inplace_predict(c.features(), c.size(), RankFeatures.WIDTH,
-          Float.NaN, new int[] {0, trees});
-      float[] flat = new float[c.size()];
-      for (int i = 0; i < flat.length; i++) {
-        flat[i] = out[i][0];
-      }
-      return flat;
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
-    }
+    return boosters.predict(c.features(), c.size(), RankFeatures.WIDTH);
   }
 
   /**
@@ -201,44 +180,44 @@ public final class RankModel implements EmbeddingCandidates, FeatureGains {
 
   @Override
   public Map<String, Double> featureGain() {
-    try {
-      Map<String, Double> raw = booster.getScore(RankFeatures.NAMES.toArray(String[]::new),
-          "gain");
-      List<Map.Entry<String, Double>> sorted = new ArrayList<>(raw.entrySet());
-      sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed()
-          .thenComparing(Map.Entry.comparingByKey()));
-      Map<String, Double> out = new LinkedHashMap<>();
-      sorted.forEach(e -> out.put(e.getKey(), e.getValue()));
-      return out;
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("XGBoost feature scores failed: " + e.getMessage(), e);
-    }
+    List<Map.Entry<String, Double>> sorted =
+        new ArrayList<>(boosters.gain(RankFeatures.NAMES).entrySet());
+    sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed()
+        .thenComparing(Map.Entry.comparingByKey()));
+    Map<String, Double> out = new LinkedHashMap<>();
+    sorted.forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
   }
+
+  /**
+   * The layout {@link #write} writes, after a 0 that version 1 (which began with the candidate
+   * count, never 0) cannot start with: 2 added the co-visitation counts and several boosters.
+   */
+  static final int FORMAT = 2;
 
   @Override
   public void write(BinaryWriter out) {
+    out.writeVarInt(0);
+    out.writeVarInt(FORMAT);
     out.writeVarInt(candidates);
-    out.writeVarInt(trees);
     out.writeVarInt(RankFeatures.WIDTH);
     for (String name : RankFeatures.NAMES) {
       out.writeString(name);
     }
     stats.write(out);
+    visits.write(out);
     models.write(out);
-    byte[] b;
-    try {
-      b = booster.toByteArray("ubj");
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("cannot encode the XGBoost ranker: " + e.getMessage(), e);
-    }
-    out.writeVarInt(b.length);
-    out.writeBytes(b, 0, b.length);
+    boosters.write(out);
   }
 
-  /** Reads what {@link #write} wrote; the features must be this build's. */
+  /** Reads what {@link #write} wrote; the format and the features must be this build's. */
   static RankModel read(BinaryReader in, ProductIndex products) {
+    int format = in.readVarInt() == 0 ? in.readVarInt() : 1;
+    if (format != FORMAT) {
+      throw new BadInputException(in.source() + ": a rank model of layout " + format
+          + ", not this Aisle's " + FORMAT + " (its features differ): retrain it");
+    }
     int candidates = in.readVarInt();
-    int trees = in.readVarInt();
     int width = in.readCount(1024, "feature count");
     List<String> names = new ArrayList<>();
     for (int i = 0; i < width; i++) {
@@ -249,19 +228,14 @@ public final class RankModel implements EmbeddingCandidates, FeatureGains {
           + ", not this Aisle's " + RankFeatures.NAMES + ": retrain it");
     }
     ProductStats stats = ProductStats.read(in, products.size());
+    CoVisits visits = CoVisits.read(in, products.size());
     CandidateModels models = CandidateModels.read(in, products);
-    byte[] b = in.readBytes(in.readCount(Integer.MAX_VALUE - 16, "ranker size"));
-    try {
-      Booster booster = XGBoost.loadModel(b);
-      return new RankModel(products, models, stats, booster, trees, candidates);
-    } catch (XGBoostError | IOException e) {
-      throw new BadInputException(in.source() + ": corrupt XGBoost ranker: " + e.getMessage());
-    }
+    return new RankModel(products, models, stats, visits, Boosters.read(in), candidates);
   }
 
   @Override
   public String toString() {
-    return "rank over " + Arrays.toString(CandidateModels.PARTS.toArray()) + ", " + trees
-        + " trees";
+    return "rank over " + Arrays.toString(CandidateModels.PARTS.toArray()) + ", "
+        + boosters.size() + " booster(s), " + boosters.trees() + " trees";
   }
 }
