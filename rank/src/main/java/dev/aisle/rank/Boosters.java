@@ -17,7 +17,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * its early stopping kept, whose scores are averaged (bagging, to lower the variance of a ranker
  * learned from a few thousand queries).
  *
- * <p>Immutable and thread-safe for predictions (XGBoost's in-place prediction is).
+ * <p>Immutable and thread-safe for predictions (XGBoost's in-place prediction is); each
+ * prediction runs on the calling thread alone.
  */
 final class Boosters {
   private final List<Booster> boosters;
@@ -29,6 +30,15 @@ final class Boosters {
     }
     this.boosters = List.copyOf(boosters);
     this.trees = trees.clone();
+    try {
+      for (Booster b : this.boosters) {
+        // one query, one thread: queries run side by side (requests, evaluation workers), and
+        // XGBoost's own threads for a few hundred rows only queue behind one another
+        b.setParam("nthread", 1);
+      }
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost refused nthread=1: " + e.getMessage(), e);
+    }
   }
 
   int size() {

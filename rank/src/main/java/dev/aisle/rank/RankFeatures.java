@@ -2,7 +2,6 @@ package dev.aisle.rank;
 
 import dev.aisle.linalg.VectorMath;
 import dev.aisle.model.ScoredItem;
-import dev.aisle.model.TopK;
 import dev.aisle.model.VectorModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,8 @@ import java.util.List;
  * <p>The time since the last event and the event types (view, cart, purchase) are not features:
  * a query is the session's products only ({@link dev.aisle.model.Recommender#scoreNext}).
  *
- * <p>Thread-safe: per-query memory lives in a {@link Scratch} that each thread owns.
+ * <p>Thread-safe: per-query memory lives in a {@link Scratch} that each thread owns (three
+ * arrays of one entry per product).
  */
 final class RankFeatures {
   static final List<String> NAMES = names();
@@ -69,58 +69,80 @@ final class RankFeatures {
         .orElse(0);
   }
 
-  /** One thread's buffers. */
+  /**
+   * One thread's buffers: which products are candidates already (by a generation stamp, so that
+   * nothing is cleared between queries), each candidate's rank in every model's top, the feature
+   * rows, and a score per product for the candidate models that score every product.
+   */
   static final class Scratch {
-    final float[][] scores;
+    final float[][] dense;
     final int[] stamp;
+    final int[] index;
     int generation;
+    int[] products = new int[0];
+    int[] ranks = new int[0];
+    float[] features = new float[0];
 
-    Scratch(int models, int products) {
-      scores = new float[models][products];
+    Scratch(CandidateModels models, int products) {
+      dense = new float[models.size()][];
+      for (int m = 0; m < models.size(); m++) {
+        dense[m] = models.source(m).dense() ? new float[products] : null;
+      }
       stamp = new int[products];
+      index = new int[products];
+    }
+
+    /** Whether the last query proposed {@code product}. */
+    boolean proposed(int product) {
+      return stamp[product] == generation;
+    }
+
+    void reserve(int candidates, int models) {
+      if (products.length < candidates) {
+        products = new int[candidates];
+        ranks = new int[candidates * models];
+        features = new float[candidates * WIDTH];
+      }
     }
   }
 
   Scratch scratch() {
-    return new Scratch(models.size(), stats.count().length);
+    return new Scratch(models, stats.count().length);
   }
 
   /**
-   * A session's candidates.
+   * A session's candidates, in the scratch they were found with: valid until its next query.
    *
-   * @param products candidate product ordinals, in the order proposed
-   * @param features {@code products.length} rows of {@link #WIDTH} features, row-major
+   * @param products candidate product ordinals, in the order proposed, the first {@code size}
+   * @param features {@code size} rows of {@link #WIDTH} features, row-major
+   * @param size candidates
    */
-  record Candidates(int[] products, float[] features) {
-    int size() {
-      return products.length;
-    }
-  }
+  record Candidates(int[] products, float[] features, int size) {}
 
   Candidates of(int[] session, Scratch s) {
     int gen = ++s.generation;
-    List<List<ScoredItem>> tops = new ArrayList<>();
-    int[] buf = new int[models.size() * n + session.length];
+    int parts = models.size();
+    s.reserve(parts * n + session.length, parts);
+    CandidateSource.Answer[] answers = new CandidateSource.Answer[parts];
     int count = 0;
-    for (int m = 0; m < models.size(); m++) {
-      models.get(m).scoreNext(session, s.scores[m]);
-      List<ScoredItem> top = TopK.select(s.scores[m], n, null);
-      tops.add(top);
-      for (ScoredItem item : top) {
-        if (s.stamp[item.product()] != gen) {
-          s.stamp[item.product()] = gen;
-          buf[count++] = item.product();
+    for (int m = 0; m < parts; m++) {
+      answers[m] = models.source(m).answer(session, n, s.dense[m]);
+      List<ScoredItem> top = answers[m].top();
+      for (int r = 0; r < top.size(); r++) {
+        int p = top.get(r).product();
+        if (s.stamp[p] != gen) {
+          add(s, gen, p, count++, parts);
         }
+        s.ranks[s.index[p] * parts + m] = r + 1;
       }
     }
     for (int p : session) {
       if (s.stamp[p] != gen) {
-        s.stamp[p] = gen;
-        buf[count++] = p;
+        add(s, gen, p, count++, parts);
       }
     }
-    int[] products = java.util.Arrays.copyOf(buf, count);
-    float[] f = new float[count * WIDTH];
+    int[] products = s.products;
+    float[] f = s.features;
     int last = session[session.length - 1];
     int distinct = (int) java.util.Arrays.stream(session).distinct().count();
     int[] anchors = anchors(session);
@@ -135,21 +157,16 @@ final class RankFeatures {
       int p = products[i];
       int o = i * WIDTH;
       int sources = 0;
-      for (int m = 0; m < models.size(); m++) {
-        List<ScoredItem> top = tops.get(m);
-        int rank = n + 1;
-        for (int r = 0; r < top.size(); r++) {
-          if (top.get(r).product() == p) {
-            rank = r + 1;
-            break;
-          }
-        }
+      for (int m = 0; m < parts; m++) {
+        List<ScoredItem> top = answers[m].top();
+        int rank = s.ranks[i * parts + m];
         if (rank <= n) {
           sources++;
         }
         float best = top.isEmpty() ? 0 : top.get(0).score();
         float worst = top.isEmpty() ? 0 : top.get(top.size() - 1).score();
-        f[o++] = best > worst ? (s.scores[m][p] - worst) / (best - worst) : Float.NaN;
+        float score = answers[m].score(p);
+        f[o++] = best > worst ? (score - worst) / (best - worst) : Float.NaN;
         f[o++] = rank;
       }
       int events = stats.count()[p];
@@ -184,7 +201,15 @@ final class RankFeatures {
       f[o++] = item2vec.cosine(last, p);
       f[o] = meanNorm > 0 ? VectorMath.dot(mean, 0, unit, p * dim, dim) / meanNorm : 0;
     }
-    return new Candidates(products, f);
+    return new Candidates(products, f, count);
+  }
+
+  /** Makes {@code p} candidate {@code i}, in no model's top yet. */
+  private void add(Scratch s, int gen, int p, int i, int parts) {
+    s.stamp[p] = gen;
+    s.index[p] = i;
+    s.products[i] = p;
+    java.util.Arrays.fill(s.ranks, i * parts, i * parts + parts, n + 1);
   }
 
   /** The session's last {@link #ANCHORS} distinct products, latest first. */

@@ -7,23 +7,32 @@ import dev.aisle.format.BinaryWriter;
 import dev.aisle.model.Explainer;
 import dev.aisle.model.FeatureGains;
 import dev.aisle.model.ProductLabels;
+import dev.aisle.model.EmbeddingCandidates;
+import dev.aisle.model.EmbeddingModel;
+import dev.aisle.model.NearestScan;
+import dev.aisle.model.ScoredItem;
+import dev.aisle.model.TopK;
 import dev.aisle.model.cooc.CoocModel;
-import dev.aisle.model.Recommender;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The {@code rank} model: candidate models propose products, an XGBoost ranker orders them by
- * the features of {@link RankFeatures} (the mean of one or more boosters' scores). Products no candidate model proposed follow all
- * candidates, most popular first. Related products are the candidates of a one-product session.
+ * the features of {@link RankFeatures} (the mean of one or more boosters' scores). Products no
+ * candidate model proposed follow all candidates, most popular first. Related products are the candidates of a one-product session.
+ *
+ * <p>A query asks each candidate model the cheapest exact way it can ({@link CandidateSource}); a
+ * server hands in its int8 scans of the embedding models with {@link #withScans}, and {@link
+ * #topNext} ranks the candidates alone, never an array over the catalog.
  *
  * <p>Immutable after training and thread-safe for queries (the booster's in-place prediction is;
  * each thread has its own buffers).
  */
-public final class RankModel implements Recommender, FeatureGains {
+public final class RankModel implements EmbeddingCandidates, FeatureGains {
   private final ProductIndex products;
   private final CandidateModels models;
   private final ProductStats stats;
@@ -33,6 +42,10 @@ public final class RankModel implements Recommender, FeatureGains {
   private final RankFeatures features;
   private final ThreadLocal<RankFeatures.Scratch> scratch;
 
+  private static final Comparator<ScoredItem> BEST_FIRST =
+      Comparator.comparingDouble(ScoredItem::score).reversed()
+          .thenComparingInt(ScoredItem::product);
+
   RankModel(ProductIndex products, CandidateModels models, ProductStats stats, CoVisits visits,
       Boosters boosters, int candidates) {
     this.products = products;
@@ -41,6 +54,18 @@ public final class RankModel implements Recommender, FeatureGains {
     this.visits = visits;
     this.boosters = boosters;
     this.candidates = candidates;
+    this.features = new RankFeatures(models, stats, visits, candidates);
+    this.scratch = ThreadLocal.withInitial(features::scratch);
+  }
+
+  /** {@code base} asking {@code models} instead (the boosters are shared). */
+  private RankModel(RankModel base, CandidateModels models) {
+    this.products = base.products;
+    this.models = models;
+    this.stats = base.stats;
+    this.visits = base.visits;
+    this.boosters = base.boosters;
+    this.candidates = base.candidates;
     this.features = new RankFeatures(models, stats, visits, candidates);
     this.scratch = ThreadLocal.withInitial(features::scratch);
   }
@@ -62,10 +87,11 @@ public final class RankModel implements Recommender, FeatureGains {
 
   @Override
   public void scoreNext(int[] session, float[] scores) {
-    RankFeatures.Candidates c = features.of(session, scratch.get());
+    RankFeatures.Scratch s = scratch.get();
+    RankFeatures.Candidates c = features.of(session, s);
     float[] ranked = predict(c);
     for (int p = 0; p < scores.length; p++) {
-      scores[p] = -1e7f - p; // below every candidate; ordinals go by popularity
+      scores[p] = unproposed(p);
     }
     for (int i = 0; i < c.size(); i++) {
       scores[c.products()[i]] = ranked[i];
@@ -76,6 +102,63 @@ public final class RankModel implements Recommender, FeatureGains {
   public void scoreRelated(int product, float[] scores) {
     scoreNext(new int[] {product}, scores);
     scores[product] = -Float.MAX_VALUE;
+  }
+
+  /** The ranked candidates, then the most popular other products: as {@link #scoreNext} ranks. */
+  @Override
+  public List<ScoredItem> topNext(int[] session, int k) {
+    return top(session, k, -1);
+  }
+
+  /** As {@link #topNext} for the one-product session, without the product (as {@link #scoreRelated}). */
+  @Override
+  public List<ScoredItem> topRelated(int product, int k) {
+    return top(new int[] {product}, k, product);
+  }
+
+  /** What {@link TopK} picks from the scores of {@link #scoreNext}, without {@code exclude}. */
+  private List<ScoredItem> top(int[] session, int k, int exclude) {
+    if (k <= 0) {
+      throw new IllegalArgumentException("k must be >= 1, was " + k);
+    }
+    RankFeatures.Scratch s = scratch.get();
+    RankFeatures.Candidates c = features.of(session, s);
+    float[] ranked = predict(c);
+    int want = Math.min(k, products.size());
+    List<ScoredItem> out = new ArrayList<>(Math.max(want, c.size()));
+    for (int i = 0; i < c.size(); i++) {
+      if (c.products()[i] != exclude) {
+        out.add(new ScoredItem(c.products()[i], ranked[i]));
+      }
+    }
+    out.sort(BEST_FIRST);
+    if (out.size() > want) {
+      out.subList(want, out.size()).clear();
+    }
+    for (int p = 0; p < products.size() && out.size() < want; p++) {
+      if (p != exclude && !s.proposed(p)) {
+        out.add(new ScoredItem(p, unproposed(p)));
+      }
+    }
+    if (out.size() < want) { // the excluded product comes last, as scoreRelated scores it
+      out.add(new ScoredItem(exclude, -Float.MAX_VALUE));
+    }
+    return out;
+  }
+
+  /** The score of a product no candidate model proposed: below every candidate, by popularity. */
+  private static float unproposed(int product) {
+    return -1e7f - product; // ordinals go by popularity
+  }
+
+  @Override
+  public List<EmbeddingModel> candidateEmbeddings() {
+    return models.embeddings();
+  }
+
+  @Override
+  public RankModel withScans(List<NearestScan> scans) {
+    return new RankModel(this, models.withScans(scans));
   }
 
   /** The ranker's score of every candidate. */

@@ -194,7 +194,8 @@ final class RankTrainer {
       if (groups == sizes.length) {
         sizes = java.util.Arrays.copyOf(sizes, sizes.length * 2);
       }
-      System.arraycopy(c.features(), 0, data, rows * RankFeatures.WIDTH, c.features().length);
+      System.arraycopy(c.features(), 0, data, rows * RankFeatures.WIDTH,
+          c.size() * RankFeatures.WIDTH);
       labels[rows + at] = 1;
       rows += c.size();
       sizes[groups++] = c.size();

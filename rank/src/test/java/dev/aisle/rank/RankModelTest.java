@@ -86,6 +86,32 @@ class RankModelTest {
   }
 
   @Test
+  void top_answers_are_what_top_k_picks_from_the_full_scores_for_real_sessions() {
+    float[] s = new float[train.products().size()];
+    for (int[] session : test.sessions().subList(0, 300)) {
+      rank.scoreNext(session, s);
+      assertThat(rank.topNext(session, 25)).isEqualTo(TopK.select(s, 25, null));
+      int product = session[session.length - 1];
+      rank.scoreRelated(product, s);
+      assertThat(rank.topRelated(product, 25)).isEqualTo(TopK.select(s, 25, null));
+    }
+  }
+
+  @Test
+  void top_answers_past_the_candidates_follow_with_the_most_popular_products() {
+    int all = train.products().size();
+    int[] session = test.sessions().get(3);
+    float[] s = new float[all];
+    rank.scoreNext(session, s);
+    assertThat(rank.topNext(session, all)).isEqualTo(TopK.select(s, all, null));
+    int product = session[0];
+    rank.scoreRelated(product, s);
+    List<dev.aisle.model.ScoredItem> related = rank.topRelated(product, all);
+    assertThat(related).isEqualTo(TopK.select(s, all, null));
+    assertThat(related.get(all - 1).product()).isEqualTo(product);
+  }
+
+  @Test
   void related_products_are_ranked_candidates_without_the_product_itself() {
     float[] s = new float[train.products().size()];
     int product = test.sessions().get(0)[0];
