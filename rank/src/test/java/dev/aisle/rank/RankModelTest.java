@@ -1,6 +1,7 @@
 package dev.aisle.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aisle.SharedData;
 import dev.aisle.corpus.Corpus;
@@ -109,6 +110,48 @@ class RankModelTest {
     List<dev.aisle.model.ScoredItem> related = rank.topRelated(product, all);
     assertThat(related).isEqualTo(TopK.select(s, all, null));
     assertThat(related.get(all - 1).product()).isEqualTo(product);
+  }
+
+  @Test
+  void the_booster_learns_from_the_sequence_position_features() {
+    assertThat(((RankModel) rank).featureGain().keySet())
+        .as("features split on: the last product's co-visits or cosine among them")
+        .containsAnyOf("next_1", "near_1", "item2vec_cos_last");
+  }
+
+  @Test
+  void a_rank_model_of_the_first_layout_is_refused_with_a_clear_message() {
+    Recommender first = new Recommender() { // layout 1 began with the candidate count
+      @Override
+      public String algorithm() {
+        return "rank";
+      }
+
+      @Override
+      public dev.aisle.corpus.ProductIndex products() {
+        return train.products();
+      }
+
+      @Override
+      public void scoreNext(int[] session, float[] scores) {}
+
+      @Override
+      public void scoreRelated(int product, float[] scores) {}
+
+      @Override
+      public void write(dev.aisle.format.BinaryWriter out) {
+        out.writeVarInt(50);
+        out.writeVarInt(42);
+      }
+    };
+    Path file = dir.resolve("rank-layout-1.model");
+    ModelFile.write(first, ModelFile.info(first, Algorithm.RANK.prepare(Params.none()), 42, 2,
+        "test", train.eventCount()), file);
+    assertThatThrownBy(() -> ModelFile.read(file))
+        .isInstanceOf(dev.aisle.BadInputException.class)
+        .hasMessageContaining("rank-layout-1.model")
+        .hasMessageContaining("layout 1")
+        .hasMessageContaining("retrain it");
   }
 
   @Test
