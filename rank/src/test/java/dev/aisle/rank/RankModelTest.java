@@ -23,9 +23,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,6 +43,8 @@ class RankModelTest {
   private final Map<String, double[]> scores = new LinkedHashMap<>();
 
   @BeforeAll
+  // six models on 53k events: a minute alone, more than the default five on a loaded machine
+  @Timeout(value = 15, unit = TimeUnit.MINUTES)
   void trainEveryCandidateModelAndTheRanker() {
     Corpus all = CorpusBuilder.ingest(
         List.of(SharedData.file("yoochoose-100k/yoochoose-clicks-100k_train_tr.txt")),
