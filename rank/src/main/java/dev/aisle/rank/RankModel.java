@@ -7,45 +7,66 @@ import dev.aisle.format.BinaryWriter;
 import dev.aisle.model.Explainer;
 import dev.aisle.model.FeatureGains;
 import dev.aisle.model.ProductLabels;
+import dev.aisle.model.EmbeddingCandidates;
+import dev.aisle.model.EmbeddingModel;
+import dev.aisle.model.NearestScan;
+import dev.aisle.model.ScoredItem;
+import dev.aisle.model.TopK;
 import dev.aisle.model.cooc.CoocModel;
-import dev.aisle.model.Recommender;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ml.dmlc.xgboost4j.java.Booster;
-import ml.dmlc.xgboost4j.java.XGBoost;
-import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * The {@code rank} model: candidate models propose products, an XGBoost ranker orders them by
- * the features of {@link RankFeatures}. Products no candidate model proposed follow all
- * candidates, most popular first. Related products are the candidates of a one-product session.
+ * the features of {@link RankFeatures} (the mean of one or more boosters' scores). Products no
+ * candidate model proposed follow all candidates, most popular first. Related products are the candidates of a one-product session.
+ *
+ * <p>A query asks each candidate model the cheapest exact way it can ({@link CandidateSource}); a
+ * server hands in its int8 scans of the embedding models with {@link #withScans}, and {@link
+ * #topNext} ranks the candidates alone, never an array over the catalog.
  *
  * <p>Immutable after training and thread-safe for queries (the booster's in-place prediction is;
  * each thread has its own buffers).
  */
-public final class RankModel implements Recommender, FeatureGains {
+public final class RankModel implements EmbeddingCandidates, FeatureGains {
   private final ProductIndex products;
   private final CandidateModels models;
   private final ProductStats stats;
-  private final Booster booster;
-  private final int trees;
+  private final CoVisits visits;
+  private final Boosters boosters;
   private final int candidates;
   private final RankFeatures features;
   private final ThreadLocal<RankFeatures.Scratch> scratch;
 
-  RankModel(ProductIndex products, CandidateModels models, ProductStats stats, Booster booster,
-      int trees, int candidates) {
+  private static final Comparator<ScoredItem> BEST_FIRST =
+      Comparator.comparingDouble(ScoredItem::score).reversed()
+          .thenComparingInt(ScoredItem::product);
+
+  RankModel(ProductIndex products, CandidateModels models, ProductStats stats, CoVisits visits,
+      Boosters boosters, int candidates) {
     this.products = products;
     this.models = models;
     this.stats = stats;
-    this.booster = booster;
-    this.trees = trees;
+    this.visits = visits;
+    this.boosters = boosters;
     this.candidates = candidates;
-    this.features = new RankFeatures(models, stats, candidates);
+    this.features = new RankFeatures(models, stats, visits, candidates);
+    this.scratch = ThreadLocal.withInitial(features::scratch);
+  }
+
+  /** {@code base} asking {@code models} instead (the boosters are shared). */
+  private RankModel(RankModel base, CandidateModels models) {
+    this.products = base.products;
+    this.models = models;
+    this.stats = base.stats;
+    this.visits = base.visits;
+    this.boosters = base.boosters;
+    this.candidates = base.candidates;
+    this.features = new RankFeatures(models, stats, visits, candidates);
     this.scratch = ThreadLocal.withInitial(features::scratch);
   }
 
@@ -59,17 +80,18 @@ public final class RankModel implements Recommender, FeatureGains {
     return products;
   }
 
-  /** Boosting rounds the ranker uses (the best round of early stopping). */
+  /** Boosting rounds the ranker uses (the best round of early stopping, over its boosters). */
   public int trees() {
-    return trees;
+    return boosters.trees();
   }
 
   @Override
   public void scoreNext(int[] session, float[] scores) {
-    RankFeatures.Candidates c = features.of(session, scratch.get());
+    RankFeatures.Scratch s = scratch.get();
+    RankFeatures.Candidates c = features.of(session, s);
     float[] ranked = predict(c);
     for (int p = 0; p < scores.length; p++) {
-      scores[p] = -1e7f - p; // below every candidate; ordinals go by popularity
+      scores[p] = unproposed(p);
     }
     for (int i = 0; i < c.size(); i++) {
       scores[c.products()[i]] = ranked[i];
@@ -82,19 +104,66 @@ public final class RankModel implements Recommender, FeatureGains {
     scores[product] = -Float.MAX_VALUE;
   }
 
-  /** The booster's score of every candidate. */
-  float[] predict(RankFeatures.Candidates c) {
-    try {
-      float[][] out = booster.inplace_predict(c.features(), c.size(), RankFeatures.WIDTH,
-          Float.NaN, new int[] {0, trees});
-      float[] flat = new float[c.size()];
-      for (int i = 0; i < flat.length; i++) {
-        flat[i] = out[i][0];
-      }
-      return flat;
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
+  /** The ranked candidates, then the most popular other products: as {@link #scoreNext} ranks. */
+  @Override
+  public List<ScoredItem> topNext(int[] session, int k) {
+    return top(session, k, -1);
+  }
+
+  /** As {@link #topNext} for the one-product session, without the product (as {@link #scoreRelated}). */
+  @Override
+  public List<ScoredItem> topRelated(int product, int k) {
+    return top(new int[] {product}, k, product);
+  }
+
+  /** What {@link TopK} picks from the scores of {@link #scoreNext}, without {@code exclude}. */
+  private List<ScoredItem> top(int[] session, int k, int exclude) {
+    if (k <= 0) {
+      throw new IllegalArgumentException("k must be >= 1, was " + k);
     }
+    RankFeatures.Scratch s = scratch.get();
+    RankFeatures.Candidates c = features.of(session, s);
+    float[] ranked = predict(c);
+    int want = Math.min(k, products.size());
+    List<ScoredItem> out = new ArrayList<>(Math.max(want, c.size()));
+    for (int i = 0; i < c.size(); i++) {
+      if (c.products()[i] != exclude) {
+        out.add(new ScoredItem(c.products()[i], ranked[i]));
+      }
+    }
+    out.sort(BEST_FIRST);
+    if (out.size() > want) {
+      out.subList(want, out.size()).clear();
+    }
+    for (int p = 0; p < products.size() && out.size() < want; p++) {
+      if (p != exclude && !s.proposed(p)) {
+        out.add(new ScoredItem(p, unproposed(p)));
+      }
+    }
+    if (out.size() < want) { // the excluded product comes last, as scoreRelated scores it
+      out.add(new ScoredItem(exclude, -Float.MAX_VALUE));
+    }
+    return out;
+  }
+
+  /** The score of a product no candidate model proposed: below every candidate, by popularity. */
+  private static float unproposed(int product) {
+    return -1e7f - product; // ordinals go by popularity
+  }
+
+  @Override
+  public List<EmbeddingModel> candidateEmbeddings() {
+    return models.embeddings();
+  }
+
+  @Override
+  public RankModel withScans(List<NearestScan> scans) {
+    return new RankModel(this, models.withScans(scans));
+  }
+
+  /** The ranker's score of every candidate. */
+  float[] predict(RankFeatures.Candidates c) {
+    return boosters.predict(c.features(), c.size(), RankFeatures.WIDTH);
   }
 
   /**
@@ -111,44 +180,44 @@ public final class RankModel implements Recommender, FeatureGains {
 
   @Override
   public Map<String, Double> featureGain() {
-    try {
-      Map<String, Double> raw = booster.getScore(RankFeatures.NAMES.toArray(String[]::new),
-          "gain");
-      List<Map.Entry<String, Double>> sorted = new ArrayList<>(raw.entrySet());
-      sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed()
-          .thenComparing(Map.Entry.comparingByKey()));
-      Map<String, Double> out = new LinkedHashMap<>();
-      sorted.forEach(e -> out.put(e.getKey(), e.getValue()));
-      return out;
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("XGBoost feature scores failed: " + e.getMessage(), e);
-    }
+    List<Map.Entry<String, Double>> sorted =
+        new ArrayList<>(boosters.gain(RankFeatures.NAMES).entrySet());
+    sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed()
+        .thenComparing(Map.Entry.comparingByKey()));
+    Map<String, Double> out = new LinkedHashMap<>();
+    sorted.forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
   }
+
+  /**
+   * The layout {@link #write} writes, after a 0 that version 1 (which began with the candidate
+   * count, never 0) cannot start with: 2 added the co-visitation counts and several boosters.
+   */
+  static final int FORMAT = 2;
 
   @Override
   public void write(BinaryWriter out) {
+    out.writeVarInt(0);
+    out.writeVarInt(FORMAT);
     out.writeVarInt(candidates);
-    out.writeVarInt(trees);
     out.writeVarInt(RankFeatures.WIDTH);
     for (String name : RankFeatures.NAMES) {
       out.writeString(name);
     }
     stats.write(out);
+    visits.write(out);
     models.write(out);
-    byte[] b;
-    try {
-      b = booster.toByteArray("ubj");
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("cannot encode the XGBoost ranker: " + e.getMessage(), e);
-    }
-    out.writeVarInt(b.length);
-    out.writeBytes(b, 0, b.length);
+    boosters.write(out);
   }
 
-  /** Reads what {@link #write} wrote; the features must be this build's. */
+  /** Reads what {@link #write} wrote; the format and the features must be this build's. */
   static RankModel read(BinaryReader in, ProductIndex products) {
+    int format = in.readVarInt() == 0 ? in.readVarInt() : 1;
+    if (format != FORMAT) {
+      throw new BadInputException(in.source() + ": a rank model of layout " + format
+          + ", not this Aisle's " + FORMAT + " (its features differ): retrain it");
+    }
     int candidates = in.readVarInt();
-    int trees = in.readVarInt();
     int width = in.readCount(1024, "feature count");
     List<String> names = new ArrayList<>();
     for (int i = 0; i < width; i++) {
@@ -159,19 +228,14 @@ public final class RankModel implements Recommender, FeatureGains {
           + ", not this Aisle's " + RankFeatures.NAMES + ": retrain it");
     }
     ProductStats stats = ProductStats.read(in, products.size());
+    CoVisits visits = CoVisits.read(in, products.size());
     CandidateModels models = CandidateModels.read(in, products);
-    byte[] b = in.readBytes(in.readCount(Integer.MAX_VALUE - 16, "ranker size"));
-    try {
-      Booster booster = XGBoost.loadModel(b);
-      return new RankModel(products, models, stats, booster, trees, candidates);
-    } catch (XGBoostError | IOException e) {
-      throw new BadInputException(in.source() + ": corrupt XGBoost ranker: " + e.getMessage());
-    }
+    return new RankModel(products, models, stats, visits, Boosters.read(in), candidates);
   }
 
   @Override
   public String toString() {
-    return "rank over " + Arrays.toString(CandidateModels.PARTS.toArray()) + ", " + trees
-        + " trees";
+    return "rank over " + Arrays.toString(CandidateModels.PARTS.toArray()) + ", "
+        + boosters.size() + " booster(s), " + boosters.trees() + " trees";
   }
 }

@@ -10,13 +10,20 @@ import java.util.TreeMap;
  * {@code item2vec.epochs=30} (what {@code aisle tune} passes on).
  *
  * @param candidates products each candidate model proposes ({@code candidates}, the N of top-N)
- * @param objective {@code ndcg} or {@code pairwise} ({@code objective}: rank:ndcg, rank:pairwise)
+ * @param objective {@code ndcg}, {@code pairwise} or {@code map} ({@code objective}: rank:ndcg,
+ *     rank:pairwise, rank:map; with one relevant product per query MAP is MRR)
+ * @param pairMethod how pairs are made for the pairwise gradients ({@code pair-method},
+ *     lambdarank_pair_method): {@code topk}, pairs with the top {@code pairs} of each query, or
+ *     {@code mean}, {@code pairs} random pairs per product
+ * @param pairs {@code pair-method}'s k ({@code pairs}, lambdarank_num_pair_per_sample)
  * @param rounds boosting rounds at most ({@code rounds}, num_boost_round)
  * @param eta shrinkage ({@code eta})
  * @param maxDepth tree depth ({@code max-depth}, max_depth)
  * @param minChildWeight least hessian sum in a leaf ({@code min-child-weight}, min_child_weight)
  * @param subsample share of rows, and of features, each tree sees ({@code subsample}:
  *     subsample and colsample_bytree)
+ * @param boosters boosters trained with consecutive seeds, their scores averaged ({@code
+ *     boosters})
  * @param earlyStopping rounds without a better held-out NDCG@20 before stopping ({@code
  *     early-stopping}, early_stopping_rounds)
  * @param validationFraction share of the training sessions, the latest, whose next products the
@@ -30,16 +37,23 @@ import java.util.TreeMap;
  *     max-queries})
  * @param recentFraction the latest share of the events counted as recent popularity ({@code
  *     recent-fraction})
+ * @param visitWindow events apart, at most, that the {@code near} co-visitation features count
+ *     ({@code visit-window})
+ * @param visitTop partners kept per product for the co-visitation features, the most frequent
+ *     ({@code visit-top})
  * @param parts each candidate model's own parameters, by algorithm name
  */
-public record RankOptions(int candidates, String objective, int rounds, double eta, int maxDepth,
-    double minChildWeight, double subsample, int earlyStopping, double validationFraction,
-    int folds, double heldOut, int maxQueries, double recentFraction,
-    Map<String, Map<String, String>> parts) {
+public record RankOptions(int candidates, String objective, String pairMethod, int pairs,
+    int rounds, double eta, int maxDepth, double minChildWeight, double subsample, int boosters,
+    int earlyStopping, double validationFraction, int folds, double heldOut, int maxQueries,
+    double recentFraction, int visitWindow, int visitTop, Map<String, Map<String, String>> parts) {
 
   public RankOptions {
     if (candidates < 1) {
       throw new IllegalArgumentException("candidates must be >= 1, was " + candidates);
+    }
+    if (pairs < 1) {
+      throw new IllegalArgumentException("pairs must be >= 1, was " + pairs);
     }
     if (rounds < 1 || earlyStopping < 1) {
       throw new IllegalArgumentException("rounds and early-stopping must be >= 1, were " + rounds
@@ -56,6 +70,9 @@ public record RankOptions(int candidates, String objective, int rounds, double e
     }
     if (!(subsample > 0 && subsample <= 1)) {
       throw new IllegalArgumentException("subsample must be in (0, 1], was " + subsample);
+    }
+    if (boosters < 1 || boosters > 16) {
+      throw new IllegalArgumentException("boosters must be in 1..16, was " + boosters);
     }
     if (!(validationFraction > 0 && validationFraction <= 0.5)) {
       throw new IllegalArgumentException("validation-fraction must be in (0, 0.5], was "
@@ -74,6 +91,10 @@ public record RankOptions(int candidates, String objective, int rounds, double e
       throw new IllegalArgumentException("recent-fraction must be in (0, 1], was "
           + recentFraction);
     }
+    if (visitWindow < 1 || visitTop < 1) {
+      throw new IllegalArgumentException("visit-window and visit-top must be >= 1, were "
+          + visitWindow + " and " + visitTop);
+    }
   }
 
   /**
@@ -88,18 +109,23 @@ public record RankOptions(int candidates, String objective, int rounds, double e
     }
     return new RankOptions(
         p.getInt("candidates", 50),
-        p.getChoice("objective", "pairwise", "ndcg", "pairwise"),
+        p.getChoice("objective", "pairwise", "ndcg", "pairwise", "map"),
+        p.getChoice("pair-method", "topk", "topk", "mean"),
+        p.getInt("pairs", 32),
         p.getInt("rounds", 400),
         p.getDouble("eta", 0.05),
         p.getInt("max-depth", 4),
         p.getDouble("min-child-weight", 10),
         p.getDouble("subsample", 0.8),
+        p.getInt("boosters", 1),
         p.getInt("early-stopping", 25),
         p.getDouble("validation-fraction", 0.3),
         p.getInt("folds", 1),
         p.getDouble("held-out", 0.2),
         p.getInt("max-queries", 20_000),
         p.getDouble("recent-fraction", 0.1),
+        p.getInt("visit-window", 5),
+        p.getInt("visit-top", 100),
         parts);
   }
 }

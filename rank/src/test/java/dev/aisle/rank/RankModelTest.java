@@ -1,6 +1,7 @@
 package dev.aisle.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aisle.SharedData;
 import dev.aisle.corpus.Corpus;
@@ -22,9 +23,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +43,8 @@ class RankModelTest {
   private final Map<String, double[]> scores = new LinkedHashMap<>();
 
   @BeforeAll
+  // six models on 53k events: a minute alone, more than the default five on a loaded machine
+  @Timeout(value = 15, unit = TimeUnit.MINUTES)
   void trainEveryCandidateModelAndTheRanker() {
     Corpus all = CorpusBuilder.ingest(
         List.of(SharedData.file("yoochoose-100k/yoochoose-clicks-100k_train_tr.txt")),
@@ -83,6 +88,74 @@ class RankModelTest {
       assertThat(b).containsExactly(a);
     }
     assertThat(((RankModel) back).featureGain()).isEqualTo(((RankModel) rank).featureGain());
+  }
+
+  @Test
+  void top_answers_are_what_top_k_picks_from_the_full_scores_for_real_sessions() {
+    float[] s = new float[train.products().size()];
+    for (int[] session : test.sessions().subList(0, 300)) {
+      rank.scoreNext(session, s);
+      assertThat(rank.topNext(session, 25)).isEqualTo(TopK.select(s, 25, null));
+      int product = session[session.length - 1];
+      rank.scoreRelated(product, s);
+      assertThat(rank.topRelated(product, 25)).isEqualTo(TopK.select(s, 25, null));
+    }
+  }
+
+  @Test
+  void top_answers_past_the_candidates_follow_with_the_most_popular_products() {
+    int all = train.products().size();
+    int[] session = test.sessions().get(3);
+    float[] s = new float[all];
+    rank.scoreNext(session, s);
+    assertThat(rank.topNext(session, all)).isEqualTo(TopK.select(s, all, null));
+    int product = session[0];
+    rank.scoreRelated(product, s);
+    List<dev.aisle.model.ScoredItem> related = rank.topRelated(product, all);
+    assertThat(related).isEqualTo(TopK.select(s, all, null));
+    assertThat(related.get(all - 1).product()).isEqualTo(product);
+  }
+
+  @Test
+  void the_booster_learns_from_the_sequence_position_features() {
+    assertThat(((RankModel) rank).featureGain().keySet())
+        .as("features split on: the last product's co-visits or cosine among them")
+        .containsAnyOf("next_1", "near_1", "item2vec_cos_last");
+  }
+
+  @Test
+  void a_rank_model_of_the_first_layout_is_refused_with_a_clear_message() {
+    Recommender first = new Recommender() { // layout 1 began with the candidate count
+      @Override
+      public String algorithm() {
+        return "rank";
+      }
+
+      @Override
+      public dev.aisle.corpus.ProductIndex products() {
+        return train.products();
+      }
+
+      @Override
+      public void scoreNext(int[] session, float[] scores) {}
+
+      @Override
+      public void scoreRelated(int product, float[] scores) {}
+
+      @Override
+      public void write(dev.aisle.format.BinaryWriter out) {
+        out.writeVarInt(50);
+        out.writeVarInt(42);
+      }
+    };
+    Path file = dir.resolve("rank-layout-1.model");
+    ModelFile.write(first, ModelFile.info(first, Algorithm.RANK.prepare(Params.none()), 42, 2,
+        "test", train.eventCount()), file);
+    assertThatThrownBy(() -> ModelFile.read(file))
+        .isInstanceOf(dev.aisle.BadInputException.class)
+        .hasMessageContaining("rank-layout-1.model")
+        .hasMessageContaining("layout 1")
+        .hasMessageContaining("retrain it");
   }
 
   @Test

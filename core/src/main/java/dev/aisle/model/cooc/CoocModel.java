@@ -9,9 +9,9 @@ import dev.aisle.model.EventIndex;
 import dev.aisle.model.Explainer;
 import dev.aisle.parallel.Parallel;
 import dev.aisle.model.ProductLabels;
-import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
 import dev.aisle.model.SessionWeighting;
+import dev.aisle.model.SparseRecommender;
 import dev.aisle.model.SparseScores;
 import dev.aisle.model.TopK;
 import dev.aisle.model.TrainContext;
@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * top) however dense the matrix; rows are independent and trained in parallel. The result does not
  * depend on the thread count. Immutable and thread-safe after training.
  */
-public final class CoocModel implements Recommender {
+public final class CoocModel implements SparseRecommender {
   private final ProductIndex products;
   private final CoocOptions options;
   private final int[] offsets; // product -> start in indicator arrays
@@ -282,7 +282,7 @@ public final class CoocModel implements Recommender {
 
   /** Sums the indicator lists of the session's products, touching only those products. */
   @Override
-  public List<ScoredItem> topNext(int[] session, int k) {
+  public SparseScores sparseNext(int[] session) {
     int n = session.length;
     int touched = 0;
     for (int a : session) {
@@ -299,7 +299,7 @@ public final class CoocModel implements Recommender {
         out.add(indicators[x], (float) (w * scores[x]));
       }
     }
-    return out.top(k, products.size());
+    return out;
   }
 
   /**
@@ -348,7 +348,7 @@ public final class CoocModel implements Recommender {
   @Override
   public Explainer explainer(ProductLabels labels) {
     return Explainer.bySessionsTogether(this::sessionsTogether, labels,
-        Recommender.super.explainer(labels));
+        SparseRecommender.super.explainer(labels));
   }
 
   /** In how many training sessions two products were seen together (0 when not an indicator). */

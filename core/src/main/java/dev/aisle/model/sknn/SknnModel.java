@@ -6,9 +6,9 @@ import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
 import dev.aisle.model.Explainer;
 import dev.aisle.model.ProductLabels;
-import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
 import dev.aisle.model.SessionWeighting;
+import dev.aisle.model.SparseRecommender;
 import dev.aisle.model.SparseScores;
 import dev.aisle.model.TopK;
 import java.util.Arrays;
@@ -28,7 +28,7 @@ import java.util.List;
  * those sessions and the products they hold (no state sized by the catalog or the sessions), so it
  * costs the same at a million products as at a thousand. Immutable and thread-safe.
  */
-public final class SknnModel implements Recommender {
+public final class SknnModel implements SparseRecommender {
   private static final double DAY_MS = 86_400_000.0;
 
   private final ProductIndex products;
@@ -135,12 +135,7 @@ public final class SknnModel implements Recommender {
   @Override
   public void scoreNext(int[] session, float[] out) {
     Arrays.fill(out, 0);
-    vote(session).copyTo(out);
-  }
-
-  @Override
-  public List<ScoredItem> topNext(int[] session, int k) {
-    return vote(session).top(k, products.size());
+    sparseNext(session).copyTo(out);
   }
 
   @Override
@@ -149,7 +144,8 @@ public final class SknnModel implements Recommender {
   }
 
   /** The neighbours' votes for the products after {@code session}. */
-  private SparseScores vote(int[] session) {
+  @Override
+  public SparseScores sparseNext(int[] session) {
     Query query = new Query(session, options);
     int[] candidates = candidates(query);
     int count = candidates.length;

@@ -1,0 +1,182 @@
+package dev.aisle.rank;
+
+import dev.aisle.linalg.VectorMath;
+import dev.aisle.model.EmbeddingModel;
+import dev.aisle.model.NearestScan;
+import dev.aisle.model.Recommender;
+import dev.aisle.model.ScoredItem;
+import dev.aisle.model.SparseRecommender;
+import dev.aisle.model.SparseScores;
+import dev.aisle.model.TopK;
+import dev.aisle.model.pop.PopularityModel;
+import java.util.List;
+
+/**
+ * How the ranker asks one candidate model about a session: the model's top {@code n} and its
+ * score of any product, both bit for bit what {@link Recommender#scoreNext} and {@link TopK} give,
+ * by the cheapest way the model has:
+ *
+ * <table>
+ *   <caption>Ways of asking</caption>
+ *   <tr><th>model</th><th>top n</th><th>score of a candidate</th></tr>
+ *   <tr><td>sparse (cooc, sknn)</td><td colspan="2">the products the query touches
+ *       ({@link SparseRecommender#sparseNext}); 0 for the others</td></tr>
+ *   <tr><td>embedding (item2vec, svd)</td><td>a {@link NearestScan} of the session query (the
+ *       server's int8 scan when serving)</td><td>the dot product of its unit vector with the
+ *       query</td></tr>
+ *   <tr><td>popularity</td><td>its own top list (the first products of the last product's
+ *       category, then the first others)</td><td>its score of the product</td></tr>
+ *   <tr><td>others</td><td colspan="2">every product's score, in a buffer of the calling
+ *       thread</td></tr>
+ * </table>
+ *
+ * <p>Thread-safe.
+ */
+abstract class CandidateSource {
+  /** A model's answer to one session. */
+  interface Answer {
+    /** The model's best {@code n} products, best first. */
+    List<ScoredItem> top();
+
+    /** The model's score of {@code product} as the next one. */
+    float score(int product);
+  }
+
+  /**
+   * The answer to {@code session}.
+   *
+   * @param dense a buffer of one float per product that the answer may use until the next call
+   *     with it
+   */
+  abstract Answer answer(int[] session, int n, float[] dense);
+
+  /** Whether {@link #answer} uses its {@code dense} buffer. */
+  boolean dense() {
+    return false;
+  }
+
+  /** The way to ask {@code model}: an embedding model by {@code scan}, when given. */
+  static CandidateSource of(Recommender model, NearestScan scan) {
+    if (model instanceof SparseRecommender s) {
+      return new Sparse(s);
+    }
+    if (model instanceof EmbeddingModel e) {
+      return new Nearest(e, scan == null ? NearestScan.of(e) : scan);
+    }
+    if (model instanceof PopularityModel p) {
+      return new Popular(p);
+    }
+    return new Dense(model);
+  }
+
+  private static final class Sparse extends CandidateSource {
+    private final SparseRecommender model;
+
+    Sparse(SparseRecommender model) {
+      this.model = model;
+    }
+
+    @Override
+    Answer answer(int[] session, int n, float[] dense) {
+      SparseScores scores = model.sparseNext(session);
+      List<ScoredItem> top = scores.top(n, model.products().size());
+      return new Answer() {
+        @Override
+        public List<ScoredItem> top() {
+          return top;
+        }
+
+        @Override
+        public float score(int product) {
+          return scores.get(product);
+        }
+      };
+    }
+  }
+
+  private static final class Nearest extends CandidateSource {
+    private final EmbeddingModel model;
+    private final NearestScan scan;
+    private final float[] unit;
+    private final int dim;
+
+    Nearest(EmbeddingModel model, NearestScan scan) {
+      this.model = model;
+      this.scan = scan;
+      this.unit = model.unitVectors();
+      this.dim = model.dim();
+    }
+
+    @Override
+    Answer answer(int[] session, int n, float[] dense) {
+      float[] query = model.sessionQuery(session);
+      List<ScoredItem> top = scan.nearest(query, Math.min(n, model.products().size()));
+      return new Answer() {
+        @Override
+        public List<ScoredItem> top() {
+          return top;
+        }
+
+        @Override
+        public float score(int product) {
+          return VectorMath.dot(query, 0, unit, product * dim, dim);
+        }
+      };
+    }
+  }
+
+  private static final class Popular extends CandidateSource {
+    private final PopularityModel model;
+
+    Popular(PopularityModel model) {
+      this.model = model;
+    }
+
+    @Override
+    Answer answer(int[] session, int n, float[] dense) {
+      int last = session[session.length - 1];
+      List<ScoredItem> top = model.topNext(session, n);
+      return new Answer() {
+        @Override
+        public List<ScoredItem> top() {
+          return top;
+        }
+
+        @Override
+        public float score(int product) {
+          return model.score(last, product);
+        }
+      };
+    }
+  }
+
+  private static final class Dense extends CandidateSource {
+    private final Recommender model;
+
+    Dense(Recommender model) {
+      this.model = model;
+    }
+
+    @Override
+    boolean dense() {
+      return true;
+    }
+
+    @Override
+    Answer answer(int[] session, int n, float[] dense) {
+      model.scoreNext(session, dense);
+      List<ScoredItem> top = TopK.select(dense, Math.min(n, dense.length), null);
+      return new Answer() {
+        @Override
+        public List<ScoredItem> top() {
+          return top;
+        }
+
+        @Override
+        public float score(int product) {
+          return dense[product];
+        }
+      };
+    }
+  }
+}
