@@ -3,10 +3,12 @@ package dev.aisle.format;
 import dev.aisle.BadInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.CRC32C;
@@ -72,17 +74,7 @@ public final class ChecksummedFile {
     } catch (OutOfMemoryError e) {
       throw new BadInputException(file + ": too large to load with this heap; raise -Xmx");
     }
-    byte[] expected = magic.getBytes(StandardCharsets.US_ASCII);
-    if (bytes.length < HEADER + TRAILER
-        || !Arrays.equals(bytes, 0, MAGIC_LENGTH, expected, 0, MAGIC_LENGTH)) {
-      throw new BadInputException(file + ": not an Aisle " + kind + " file");
-    }
-    int version = ByteBuffer.wrap(bytes, MAGIC_LENGTH, 4).getInt();
-    if (version < 1 || version > maxVersion) {
-      throw new BadInputException(String.format(Locale.ROOT,
-          "%s: %s format version %d; this Aisle reads versions 1 to %d: upgrade Aisle", file,
-          kind, version, maxVersion));
-    }
+    checkHeader(file, bytes, bytes.length, magic, maxVersion, kind);
     int bodyEnd = bytes.length - TRAILER;
     CRC32C crc = new CRC32C();
     crc.update(bytes, 0, bodyEnd);
@@ -91,8 +83,70 @@ public final class ChecksummedFile {
       throw new BadInputException(file + ": checksum mismatch: the " + kind
           + " file is corrupt or truncated; write it again");
     }
-    return new Contents(version, new BinaryReader(bytes, HEADER, bodyEnd, file.toString()),
-        hex(stored));
+    return new Contents(ByteBuffer.wrap(bytes, MAGIC_LENGTH, 4).getInt(),
+        new BinaryReader(bytes, HEADER, bodyEnd, file.toString()), hex(stored));
+  }
+
+  /**
+   * The checksum of a file written by {@link #write}, streamed through a small buffer and checked
+   * against the one the file records, as {@link #read} checks it but without holding the file in
+   * memory: how a server tells whether a large file changed before it reads it again.
+   *
+   * @throws BadInputException as {@link #read}
+   */
+  public static String checksum(Path file, String magic, int maxVersion, String kind) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      ByteBuffer head = ByteBuffer.allocate(HEADER);
+      while (head.hasRemaining() && ch.read(head) >= 0) {
+        // fills the header, or ends at a short file
+      }
+      checkHeader(file, head.array(), size, magic, maxVersion, kind);
+      CRC32C crc = new CRC32C();
+      crc.update(head.array());
+      ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
+      long bodyEnd = size - TRAILER;
+      for (long at = HEADER; at < bodyEnd; ) {
+        chunk.clear().limit((int) Math.min(chunk.capacity(), bodyEnd - at));
+        int n = ch.read(chunk, at);
+        if (n < 0) {
+          throw new BadInputException(file + ": " + kind + " file truncated while read");
+        }
+        chunk.flip();
+        crc.update(chunk);
+        at += n;
+      }
+      ByteBuffer trailer = ByteBuffer.allocate(TRAILER);
+      while (trailer.hasRemaining() && ch.read(trailer, bodyEnd + trailer.position()) >= 0) {
+        // the stored checksum
+      }
+      long stored = trailer.getLong(0);
+      if (crc.getValue() != stored) {
+        throw new BadInputException(file + ": checksum mismatch: the " + kind
+            + " file is corrupt or truncated; write it again");
+      }
+      return hex(stored);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(file + ": no such " + kind + " file");
+    } catch (IOException e) {
+      throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Checks the magic and version at the start of a file of {@code size} bytes. */
+  private static void checkHeader(Path file, byte[] start, long size, String magic,
+      int maxVersion, String kind) {
+    byte[] expected = magic.getBytes(StandardCharsets.US_ASCII);
+    if (size < HEADER + TRAILER
+        || !Arrays.equals(start, 0, MAGIC_LENGTH, expected, 0, MAGIC_LENGTH)) {
+      throw new BadInputException(file + ": not an Aisle " + kind + " file");
+    }
+    int version = ByteBuffer.wrap(start, MAGIC_LENGTH, 4).getInt();
+    if (version < 1 || version > maxVersion) {
+      throw new BadInputException(String.format(Locale.ROOT,
+          "%s: %s format version %d; this Aisle reads versions 1 to %d: upgrade Aisle", file,
+          kind, version, maxVersion));
+    }
   }
 
   private static byte[] header(String magic, int version) {

@@ -76,6 +76,14 @@ public final class ModelFile {
     return info(ChecksummedFile.read(file, MAGIC, VERSION, "model").body(), file);
   }
 
+  /**
+   * A model file's checksum, checked, without reading its parameters into memory: whether the
+   * file changed since a {@link Loaded#checksum} was taken.
+   */
+  public static String checksum(Path file) {
+    return ChecksummedFile.checksum(file, MAGIC, VERSION, "model");
+  }
+
   /** Reads a model, checking its checksum. */
   public static Loaded read(Path file) {
     ChecksummedFile.Contents c = ChecksummedFile.read(file, MAGIC, VERSION, "model");

@@ -82,13 +82,21 @@ public final class ModelRegistry {
   }
 
   /**
-   * Loads every model file; on success the new set replaces the old one at once. A file whose
-   * checksum has not changed keeps its served model (and its HNSW graph, which takes long to build).
+   * Loads every model file; on success the new set replaces the old one at once. A named model
+   * whose file's checksum has not changed keeps its served model (and its HNSW graph, which takes
+   * long to build) and is not read again: a reload needs heap for the changed models only.
    */
   public synchronized Map<String, ServedModel> reload() {
     Map<String, ServedModel> current = live.get();
     Map<String, ServedModel> next = new LinkedHashMap<>();
     for (ModelSource s : sources) {
+      ServedModel same = current == null || s.name() == null ? null : current.get(s.name());
+      // an unchanged file keeps its served model, without a second copy of it on the heap
+      if (same != null && same.path().equals(s.path())
+          && same.loaded().checksum().equals(ModelFile.checksum(s.path()))) {
+        next.put(s.name(), same);
+        continue;
+      }
       long start = System.nanoTime();
       progress.report("reading " + s.path() + " (" + megabytes(s.path()) + ")", 0, 0);
       ModelFile.Loaded loaded = ModelFile.read(s.path());
@@ -97,7 +105,7 @@ public final class ModelRegistry {
           (System.nanoTime() - start) / 1e9));
       String name = s.name() != null ? s.name()
           : uniqueName(next, loaded.model().algorithm());
-      ServedModel same = current == null ? null : current.get(name);
+      same = current == null ? null : current.get(name);
       if (same != null && same.loaded().checksum().equals(loaded.checksum())
           && same.path().equals(s.path())) {
         next.put(name, same);
