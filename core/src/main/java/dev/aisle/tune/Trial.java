@@ -13,7 +13,8 @@ import java.util.Map;
  * @param params the setting, as {@code -p} parameters
  * @param hr HR@k on those sessions, or null when the trial did not finish
  * @param mrr MRR@k, or null when the trial did not finish
- * @param status {@code ok}, {@code out of time} or {@code failed: why}
+ * @param status {@code ok}, {@code abandoned} (still running when its algorithm's share of the
+ *     budget ended: cancelled there, no scores) or {@code failed: why}
  */
 public record Trial(int number, String phase, double fidelity, Map<String, String> params,
     Double hr, Double mrr, String status) {
