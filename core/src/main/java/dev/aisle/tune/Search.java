@@ -17,6 +17,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -28,12 +32,16 @@ import java.util.function.Consumer;
  *
  * <p>Every trial trains and scores under a cancellation deadline ({@link TrainContext#cancel}):
  * one still running when its algorithm's share of the budget ends is abandoned there and
- * recorded as {@value #ABANDONED}. When that is the first trial, the algorithm is skipped: its
- * defaults are kept. Not thread-safe.
+ * recorded as {@value #ABANDONED}; a trainer that does not check is waited for only {@link
+ * #GRACE} longer. When that is the first trial, the algorithm is skipped: its defaults are kept.
+ * Not thread-safe.
  */
 final class Search {
   /** The status of a trial cancelled at its deadline. */
   static final String ABANDONED = "abandoned";
+
+  /** How long past its deadline a trial may take to stop before it is left behind. */
+  static final Duration GRACE = Duration.ofSeconds(2);
 
   /** Finite cost estimates are claimed with this margin: trials of one algorithm vary. */
   static final double MARGIN = 1.5;
@@ -288,53 +296,85 @@ final class Search {
       return null;
     }
     long start = System.nanoTime();
-    long deadline = until;
-    BooleanSupplier late = () -> System.nanoTime() > deadline;
-    long trained = start;
-    Double hr = null;
-    Double mrr = null;
-    String status;
-    try {
-      Algorithm.Training training = algorithm.prepare(new Params(params));
-      Recommender model = training.train(fit, new TrainContext(options.seed(),
-          options.threads(), null, null, null, late));
-      trained = System.nanoTime();
-      double[] scores = Evaluator.hitRateAndMrr(model, fidelity == 1.0 ? full : subset,
-          options.k(), options.threads(), late);
-      if (scores == null) {
-        status = ABANDONED;
-      } else {
-        hr = scores[0];
-        mrr = scores[1];
-        status = "ok";
-      }
-    } catch (CancellationException e) {
-      status = ABANDONED;
-    } catch (IllegalArgumentException e) {
-      status = "failed: " + e.getMessage();
-    }
+    Outcome o = watched(params, fidelity == 1.0 ? full : subset, start);
     long end = System.nanoTime();
     long nanos = end - start;
     spent += nanos;
-    abandoned |= status.equals(ABANDONED);
-    if (hr != null) {
+    abandoned |= o.status().equals(ABANDONED);
+    if (o.hr() != null) {
       slowest.merge(fidelity, nanos, Math::max);
       if (trials.isEmpty()) {
-        trainNanos = trained - start;
-        scoreNanos = end - trained;
+        trainNanos = o.trained() - start;
+        scoreNanos = end - o.trained();
       }
     }
-    Trial trial = new Trial(trials.size() + 1, phase, round(fidelity), params, hr, mrr,
-        status);
+    Trial trial = new Trial(trials.size() + 1, phase, round(fidelity), params, o.hr(), o.mrr(),
+        o.status());
     trials.add(trial);
     budget.counted();
     log.accept(String.format(Locale.ROOT, "%s: trial %d/%d %-8s %s  %s | %s",
-        algorithm.label(), trial.number(), options.trials(), phase, hr == null
-            ? (abandoned ? "abandoned at its deadline" : status)
-            : String.format(Locale.ROOT, "HR@%d %.4f MRR@%d %.4f%s", options.k(), hr,
-                options.k(), mrr, fidelity < 1 ? " (a third of the sessions)" : ""),
+        algorithm.label(), trial.number(), options.trials(), phase, o.hr() == null
+            ? (abandoned ? "abandoned at its deadline" : o.status())
+            : String.format(Locale.ROOT, "HR@%d %.4f MRR@%d %.4f%s", options.k(), o.hr(),
+                options.k(), o.mrr(), fidelity < 1 ? " (a third of the sessions)" : ""),
         seconds(nanos), budget.pace()));
     return trial;
+  }
+
+  /** What one trial gave: scores, or none and why; when its training ended. */
+  private record Outcome(Double hr, Double mrr, String status, long trained) {}
+
+  /**
+   * Trains and scores on a thread of its own, cancelled at the deadline; waits for it at most
+   * {@link #GRACE} past the deadline. A trainer that does not check for cancellation (XGBoost's
+   * boosting inside {@code rank}) is then left to end in the background and the trial recorded
+   * as abandoned: the search goes on in time.
+   */
+  private Outcome watched(Map<String, String> params, TestSessions sessions, long start) {
+    long deadline = until;
+    BooleanSupplier late = () -> System.nanoTime() > deadline;
+    FutureTask<Outcome> task = new FutureTask<>(() -> trainAndScore(params, sessions, late));
+    Thread worker = new Thread(task, "aisle-trial-" + algorithm.label());
+    worker.setDaemon(true); // a trial left running must not keep the JVM alive
+    worker.start();
+    try {
+      return task.get(Math.max(0, deadline - System.nanoTime()) + GRACE.toNanos(),
+          TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      log.accept(String.format(Locale.ROOT, "%s: its trainer did not stop at the deadline; the "
+          + "trial is abandoned and left to end in the background", algorithm.label()));
+      return new Outcome(null, null, ABANDONED, start);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while a trial ran", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof CancellationException) {
+        return new Outcome(null, null, ABANDONED, start);
+      }
+      if (cause instanceof IllegalArgumentException) {
+        return new Outcome(null, null, "failed: " + cause.getMessage(), start);
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private Outcome trainAndScore(Map<String, String> params, TestSessions sessions,
+      BooleanSupplier late) {
+    Algorithm.Training training = algorithm.prepare(new Params(params));
+    Recommender model = training.train(fit, new TrainContext(options.seed(), options.threads(),
+        null, null, null, late));
+    long trained = System.nanoTime();
+    double[] scores = Evaluator.hitRateAndMrr(model, sessions, options.k(), options.threads(),
+        late);
+    return scores == null ? new Outcome(null, null, ABANDONED, trained)
+        : new Outcome(scores[0], scores[1], "ok", trained);
   }
 
   /** True when {@code a} finished on all validation sessions and beats {@code b}. */
