@@ -16,7 +16,7 @@ products="${BENCH_SHOP_PRODUCTS:-20000}"
 customers="${BENCH_SHOP_CUSTOMERS:-40000}"
 mkdir -p "$work"
 "$root/aisle" --version >/dev/null
-aisle() { java --add-modules jdk.incubator.vector ${AISLE_JAVA_OPTS:--Xmx4g} -jar "$root/cli/target/aisle.jar" "$@" 2> >(grep -v "incubator modules" >&2); }
+aisle() { java --add-modules jdk.incubator.vector ${AISLE_JAVA_OPTS:--Xmx4g} -jar "$root/cli/target/aisle.jar" "$@" 2> >(grep --line-buffered -v "incubator modules" >&2); }
 
 shop="shop-$products-$customers"
 if [ ! -f "$work/$shop.corpus" ]; then

@@ -28,11 +28,20 @@ final class Budget {
    */
   Budget(long start, Duration budget) {
     this.start = start;
-    this.end = start + budget.toNanos();
+    this.end = start + budget.toNanos() - reserve(budget).toNanos();
     this.budget = budget;
   }
 
-  /** {@link System#nanoTime} when the budget ends. */
+  /**
+   * The end of the budget kept back from the trials: a twentieth, at most 5 s, to wait for a
+   * trial that stops late ({@link Search#GRACE}), write the result and exit.
+   */
+  static Duration reserve(Duration budget) {
+    return budget.dividedBy(20).compareTo(Duration.ofSeconds(5)) < 0 ? budget.dividedBy(20)
+        : Duration.ofSeconds(5);
+  }
+
+  /** {@link System#nanoTime} when the trials must end: the budget's end less its reserve. */
   long end() {
     return end;
   }

@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * The search of one algorithm, in two calls: {@link #first} runs its defaults, which measures
  * what a trial costs; {@link #rest} runs the quasi-random samples on a third of the validation
  * sessions, the best third of them on all, then the refinement moves (see {@link Tuner}), as many
- * as that cost says fit before its deadline.
+ * as that cost says fit before its deadline. When it pays for fewer than {@link #MIN_RUNG}
+ * samples, the few it pays for are scored on all sessions instead, without halving.
  *
  * <p>Every trial trains and scores under a cancellation deadline ({@link TrainContext#cancel}):
  * one still running when its algorithm's share of the budget ends is abandoned there and
@@ -42,6 +43,9 @@ final class Search {
 
   /** How long past its deadline a trial may take to stop before it is left behind. */
   static final Duration GRACE = Duration.ofSeconds(2);
+
+  /** Fewer samples than this are not worth a rung of successive halving. */
+  static final int MIN_RUNG = 3;
 
   /** Finite cost estimates are claimed with this margin: trials of one algorithm vary. */
   static final double MARGIN = 1.5;
@@ -154,6 +158,11 @@ final class Search {
       int planned = plan(t, !dims.isEmpty(), subsetNanos(), fullNanos(),
           (double) (until - System.nanoTime()));
       cut = planned < t;
+      if (cut && !dims.isEmpty() && samples(planned, true) < MIN_RUNG) {
+        sampleOnAll(t - 1);
+        finished = true;
+        return;
+      }
       t = planned;
     }
     int samples = samples(t, !dims.isEmpty());
@@ -213,6 +222,21 @@ final class Search {
       }
     }
     finished = true;
+  }
+
+  /**
+   * When the share pays for too few samples to halve: as many quasi-random settings as it pays
+   * for, at most {@code most}, each scored on all validation sessions.
+   */
+  private void sampleOnAll(int most) {
+    QuasiRandom points = new QuasiRandom(dims.size(), options.seed() + algorithm.ordinal());
+    long paid = (long) ((until - System.nanoTime()) / fullNanos());
+    for (int i = 0; i < Math.min(most, paid) && !abandoned && fits(1.0, 0); i++) {
+      Trial trial = run("sample", 1.0, params(points.next()));
+      if (better(trial, best)) {
+        best = trial;
+      }
+    }
   }
 
   /** What the search found. */

@@ -33,11 +33,13 @@ import java.util.function.Consumer;
  * Budget#shares}), so a cheap algorithm gets what its remaining trials need and the slow ones
  * split the rest equally; time an algorithm does not use passes on. Within its share an
  * algorithm plans as many trials as the measured cost allows (fewer samples and promotions, in
- * the same proportions), keeps time to promote what it sampled, and starts no trial that the
- * slowest of its kind says would not end in time. A trial still running when the share ends is
+ * the same proportions; too few samples to halve are scored on all sessions instead), keeps time
+ * to promote what it sampled, and starts no trial that the slowest of its kind says would not end
+ * in time. A trial still running when the share ends is
  * cancelled ({@link dev.aisle.model.TrainContext#cancel}: iterative trainers check per batch or
  * chunk, the dense network inside its matrix products, the others between phases, evaluations
- * between batches of 256 prefixes) and recorded as abandoned. An algorithm whose defaults are
+ * between batches of 256 prefixes) and recorded as abandoned; one whose trainer does not check
+ * (XGBoost inside {@code rank}) is left behind {@link Search#GRACE} after the deadline. An algorithm whose defaults are
  * abandoned is skipped with its defaults kept ({@link TunedAlgorithm#skipped}), and so is a
  * composite whose parts include it. With one thread, the same seed and a budget that stops no
  * search, the result is the same, bit for bit; {@link TunedAlgorithm#stoppedByBudget} says when

@@ -43,4 +43,10 @@ class BudgetTest {
     assertThat(Search.cost(40, false, 1, 3)).isZero();
     assertThat(Search.plan(40, false, 1, 3, 0)).isEqualTo(40);
   }
+
+  @Test
+  void the_trials_leave_a_twentieth_of_the_budget_at_most_five_seconds_to_finish() {
+    assertThat(Budget.reserve(java.time.Duration.ofMinutes(20))).hasSeconds(5);
+    assertThat(Budget.reserve(java.time.Duration.ofSeconds(40))).hasSeconds(2);
+  }
 }
