@@ -41,7 +41,8 @@ class TuneCommandTest {
         "--trials", "5", "--threads", "1", "--out", tuned.toString()));
     assertThat(t.code()).as(t.err()).isZero();
     assertThat(t.err()).contains("tune: sknn: trial 5/5").contains("tune: sknn: best HR@20")
-        .containsPattern("tune: sknn: trial 5/5 .* \\| \\d+ trials, [\\d.]+ a minute, \\S+ left")
+        .containsPattern(
+            "tune: sknn: trial 5/5 .* \\| \\d+ trials, [\\d.]+ a minute, \\S+ left")
         .containsPattern("tune: summary: sknn +5 trials in .*, [\\d.]+ a minute");
     JsonNode json = new ObjectMapper().readTree(tuned.toFile());
     assertThat(json.at("/algorithms/sknn/skipped").isBoolean()).isTrue();

@@ -34,7 +34,7 @@ final class Budget {
 
   /**
    * The end of the budget kept back from the trials: a twentieth, at most 5 s, to wait for a
-   * trial that stops late ({@link Search#GRACE}), write the result and exit.
+   * trial that stops late ({@link TrialRunner#GRACE}), write the result and exit.
    */
   static Duration reserve(Duration budget) {
     return budget.dividedBy(20).compareTo(Duration.ofSeconds(5)) < 0 ? budget.dividedBy(20)

@@ -34,15 +34,12 @@ import java.util.function.Consumer;
  * <p>Every trial trains and scores under a cancellation deadline ({@link TrainContext#cancel}):
  * one still running when its algorithm's share of the budget ends is abandoned there and
  * recorded as {@value #ABANDONED}; a trainer that does not check is waited for only {@link
- * #GRACE} longer. When that is the first trial, the algorithm is skipped: its defaults are kept.
- * Not thread-safe.
+ * TrialRunner#GRACE} longer. When that is the first trial, the algorithm is skipped: its
+ * defaults are kept. Not thread-safe.
  */
 final class Search {
   /** The status of a trial cancelled at its deadline. */
   static final String ABANDONED = "abandoned";
-
-  /** How long past its deadline a trial may take to stop before it is left behind. */
-  static final Duration GRACE = Duration.ofSeconds(2);
 
   /** Fewer samples than this are not worth a rung of successive halving. */
   static final int MIN_RUNG = 3;
@@ -62,6 +59,7 @@ final class Search {
   private final List<Trial> trials = new ArrayList<>();
   private final Map<Double, Long> slowest = new TreeMap<>();
   private final Set<List<Object>> tried = new HashSet<>();
+  private final TrialRunner runner;
   private long until;
   private long spent;
   private double trainNanos = Double.NaN; // of the first trial, when it finished
@@ -88,6 +86,7 @@ final class Search {
     this.full = split.validation();
     this.subset = split.subset(Tuner.SUBSET_STEP);
     this.fit = split.fit();
+    this.runner = new TrialRunner(algorithm, fit, options, log);
   }
 
   Algorithm algorithm() {
@@ -320,7 +319,7 @@ final class Search {
       return null;
     }
     long start = System.nanoTime();
-    Outcome o = watched(params, fidelity == 1.0 ? full : subset, start);
+    TrialRunner.Outcome o = runner.run(params, fidelity == 1.0 ? full : subset, until, start);
     long end = System.nanoTime();
     long nanos = end - start;
     spent += nanos;
@@ -343,62 +342,6 @@ final class Search {
                 options.k(), o.mrr(), fidelity < 1 ? " (a third of the sessions)" : ""),
         seconds(nanos), budget.pace()));
     return trial;
-  }
-
-  /** What one trial gave: scores, or none and why; when its training ended. */
-  private record Outcome(Double hr, Double mrr, String status, long trained) {}
-
-  /**
-   * Trains and scores on a thread of its own, cancelled at the deadline; waits for it at most
-   * {@link #GRACE} past the deadline. A trainer that does not check for cancellation (XGBoost's
-   * boosting inside {@code rank}) is then left to end in the background and the trial recorded
-   * as abandoned: the search goes on in time.
-   */
-  private Outcome watched(Map<String, String> params, TestSessions sessions, long start) {
-    long deadline = until;
-    BooleanSupplier late = () -> System.nanoTime() > deadline;
-    FutureTask<Outcome> task = new FutureTask<>(() -> trainAndScore(params, sessions, late));
-    Thread worker = new Thread(task, "aisle-trial-" + algorithm.label());
-    worker.setDaemon(true); // a trial left running must not keep the JVM alive
-    worker.start();
-    try {
-      return task.get(Math.max(0, deadline - System.nanoTime()) + GRACE.toNanos(),
-          TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      log.accept(String.format(Locale.ROOT, "%s: its trainer did not stop at the deadline; the "
-          + "trial is abandoned and left to end in the background", algorithm.label()));
-      return new Outcome(null, null, ABANDONED, start);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while a trial ran", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof CancellationException) {
-        return new Outcome(null, null, ABANDONED, start);
-      }
-      if (cause instanceof IllegalArgumentException) {
-        return new Outcome(null, null, "failed: " + cause.getMessage(), start);
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    }
-  }
-
-  private Outcome trainAndScore(Map<String, String> params, TestSessions sessions,
-      BooleanSupplier late) {
-    Algorithm.Training training = algorithm.prepare(new Params(params));
-    Recommender model = training.train(fit, new TrainContext(options.seed(), options.threads(),
-        null, null, null, late));
-    long trained = System.nanoTime();
-    double[] scores = Evaluator.hitRateAndMrr(model, sessions, options.k(), options.threads(),
-        late);
-    return scores == null ? new Outcome(null, null, ABANDONED, trained)
-        : new Outcome(scores[0], scores[1], "ok", trained);
   }
 
   /** True when {@code a} finished on all validation sessions and beats {@code b}. */

@@ -7,8 +7,9 @@ import java.util.Map;
  *
  * @param number 1-based, in the order run
  * @param phase {@code defaults}, {@code sample} (quasi-random, on a third of the validation
- *     sessions, or on all when its share pays for too few samples to halve), {@code promoted} (a sample's setting again on all of them) or {@code refine} (a
- *     small move around the best setting)
+ *     sessions, or on all when its share pays for too few samples to halve), {@code promoted}
+ *     (a sample's setting again on all of them) or {@code refine} (a small move around the best
+ *     setting)
  * @param fidelity the share of the validation sessions scored
  * @param params the setting, as {@code -p} parameters
  * @param hr HR@k on those sessions, or null when the trial did not finish

@@ -35,15 +35,15 @@ import java.util.function.Consumer;
  * algorithm plans as many trials as the measured cost allows (fewer samples and promotions, in
  * the same proportions; too few samples to halve are scored on all sessions instead), keeps time
  * to promote what it sampled, and starts no trial that the slowest of its kind says would not end
- * in time. A trial still running when the share ends is
- * cancelled ({@link dev.aisle.model.TrainContext#cancel}: iterative trainers check per batch or
- * chunk, the dense network inside its matrix products, the others between phases, evaluations
- * between batches of 256 prefixes) and recorded as abandoned; one whose trainer does not check
- * (XGBoost inside {@code rank}) is left behind {@link Search#GRACE} after the deadline. An algorithm whose defaults are
- * abandoned is skipped with its defaults kept ({@link TunedAlgorithm#skipped}), and so is a
- * composite whose parts include it. With one thread, the same seed and a budget that stops no
- * search, the result is the same, bit for bit; {@link TunedAlgorithm#stoppedByBudget} says when
- * the budget cut a search short.
+ * in time. A trial still running when the share ends is cancelled ({@link
+ * dev.aisle.model.TrainContext#cancel}: iterative trainers check per batch or chunk, the dense
+ * network inside its matrix products, the others between phases, evaluations between batches of
+ * 256 prefixes) and recorded as abandoned; one whose trainer does not check (XGBoost inside
+ * {@code rank}) is left behind {@link TrialRunner#GRACE} after the deadline. An algorithm whose
+ * defaults are abandoned is skipped with its defaults kept ({@link TunedAlgorithm#skipped}), and
+ * so is a composite whose parts include it. With one thread, the same seed and a budget that
+ * stops no search, the result is the same, bit for bit; {@link TunedAlgorithm#stoppedByBudget}
+ * says when the budget cut a search short.
  *
  * <pre>
  * ValidationSplit split = ValidationSplit.latestFraction(train, 0.1);

@@ -77,7 +77,8 @@ class GemmTest {
     float[] a = random(m * k, 1);
     float[] b = random(k * n, 2);
     float[] c = new float[m * n];
-    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
     // true from the third question on: the product has started, and ends there
     assertThrows(java.util.concurrent.CancellationException.class, () -> Gemm.multiply(m, n, k,
         a, 0, k, false, b, 0, n, false, c, 0, n, false, threads,

@@ -246,7 +246,8 @@ class DenseTrainerTest {
   void a_cancelled_training_ends_inside_the_batch_it_is_in() {
     // asked once before the first batch, then by each of the batch's three matrix products:
     // the third question lands in the batch's second product
-    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
     List<Long> progress = new ArrayList<>();
     TrainContext context = new TrainContext(1, 1, progress::add, null, null,
         () -> asked.incrementAndGet() > 2);
