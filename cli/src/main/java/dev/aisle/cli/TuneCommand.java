@@ -28,8 +28,12 @@ import picocli.CommandLine.Spec;
             + "of the held-out sessions. Per algorithm: its defaults, quasi-random settings on "
             + "a third of the held-out sessions, the best third of them on all, then small "
             + "moves around the best (search ranges in the README). --budget is wall time for "
-            + "everything; with --threads 1 the same seed writes the same file when the budget "
-            + "stops no search.",
+            + "everything, reading the corpus included: it is shared among the algorithms by "
+            + "what their first trials cost, a trial still running when its share ends is "
+            + "abandoned, and an algorithm whose defaults cannot finish in its share is "
+            + "skipped (defaults kept). Progress: one line per trial with trials done, trials "
+            + "a minute and the time left; a summary per algorithm at the end. With --threads "
+            + "1 the same seed writes the same file when the budget stops no search.",
         "Use the result with 'aisle train --config' and 'aisle evaluate --config'."},
     footer = {"", "Examples:",
         "  aisle tune --corpus shop.corpus --budget 20m --out tuned.json",
@@ -69,21 +73,28 @@ final class TuneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    long since = System.nanoTime(); // reading the corpus counts against the budget
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Algorithm> chosen = Algorithm.parseList(algorithms);
     Tuner.Options options = search.options(training, k);
     Corpus train = CorpusInput.load(corpus, log, err);
-    TunedConfig tuned = tune(train, chosen, search, validationFraction, options, err);
+    TunedConfig tuned = tune(train, chosen, search, validationFraction, options, since, err);
     tuned.write(this.out);
     printBest(out, tuned);
     out.printf(Locale.ROOT, "wrote %s%n", this.out);
     return AisleCommand.OK;
   }
 
-  /** Splits {@code train}, says so, and searches. */
+  /** Splits {@code train}, says so, and searches, with the budget starting now. */
   static TunedConfig tune(Corpus train, List<Algorithm> chosen, SearchOptions search,
       double validationFraction, Tuner.Options options, PrintWriter err) {
+    return tune(train, chosen, search, validationFraction, options, System.nanoTime(), err);
+  }
+
+  /** As above, with the budget started at {@code since} ({@link System#nanoTime}). */
+  static TunedConfig tune(Corpus train, List<Algorithm> chosen, SearchOptions search,
+      double validationFraction, Tuner.Options options, long since, PrintWriter err) {
     ValidationSplit split = search.split(train, validationFraction);
     err.printf(Locale.ROOT, "tune: held out %s: trials train on %,d sessions and predict %,d "
         + "next products in %,d; budget %s, objective %s@%d%n", split.describe(),
@@ -91,7 +102,7 @@ final class TuneCommand implements Callable<Integer> {
         split.validation().sessions().size(), search.budget, options.metric().label()
             .toUpperCase(Locale.ROOT), options.k());
     err.flush();
-    return Tuner.tune(train, split, chosen, options, line -> {
+    return Tuner.tune(train, split, chosen, options, since, line -> {
       err.println("tune: " + line);
       err.flush();
     });
@@ -105,7 +116,7 @@ final class TuneCommand implements Callable<Integer> {
     tuned.algorithms().forEach((name, t) -> out.printf(Locale.ROOT, "%-10s %8s %8s %7d  %s%s%n",
         name, t.tuned() ? String.format(Locale.ROOT, "%.4f", t.hr()) : "-",
         t.tuned() ? String.format(Locale.ROOT, "%.4f", t.mrr()) : "-", t.trials().size(),
-        t.best().isEmpty() ? "defaults" : t.best(), t.stoppedByBudget() ? " (budget reached)"
-            : ""));
+        t.best().isEmpty() ? "defaults" : t.best(), t.skipped() ? " (skipped: out of time)"
+            : t.stoppedByBudget() ? " (budget reached)" : ""));
   }
 }

@@ -77,7 +77,7 @@ class RetrainCommandTest {
   /** A tuned.json as 'aisle tune' writes it, with these best settings per algorithm. */
   private Path tuned(Map<String, Map<String, String>> best) {
     Map<String, TunedAlgorithm> algorithms = new LinkedHashMap<>();
-    best.forEach((a, b) -> algorithms.put(a, new TunedAlgorithm(b, 0.5, 0.2, false, List.of())));
+    best.forEach((a, b) -> algorithms.put(a, new TunedAlgorithm(b, 0.5, 0.2, false, false, List.of())));
     Path f = dir.resolve("tuned.json");
     new TunedConfig(TunedConfig.FORMAT, TunedConfig.VERSION,
         new TunedConfig.CorpusRef("0badc0de", 10, 100),

@@ -40,8 +40,13 @@ class TuneCommandTest {
     CommandLineTest.Run t = run(log("tune", "--corpus", train, "--algorithms", "sknn,pop",
         "--trials", "5", "--threads", "1", "--out", tuned.toString()));
     assertThat(t.code()).as(t.err()).isZero();
-    assertThat(t.err()).contains("tune: sknn: trial 5/5").contains("tune: sknn: best HR@20");
+    assertThat(t.err()).contains("tune: sknn: trial 5/5").contains("tune: sknn: best HR@20")
+        .containsPattern(
+            "tune: sknn: trial 5/5 .* \\| \\d+ trials, [\\d.]+ a minute, \\S+ left")
+        .containsPattern("tune: summary: sknn +5 trials in .*, [\\d.]+ a minute");
     JsonNode json = new ObjectMapper().readTree(tuned.toFile());
+    assertThat(json.at("/algorithms/sknn/skipped").isBoolean()).isTrue();
+    assertThat(json.at("/algorithms/sknn/skipped").asBoolean()).isFalse();
     assertThat(json.at("/algorithms/sknn/trials")).hasSize(5);
     assertThat(json.at("/protocol/fit_sessions").asInt()).isEqualTo(12_266);
     Path model = dir.resolve("sknn.model");

@@ -1,6 +1,8 @@
 package dev.aisle.linalg;
 
 import dev.aisle.parallel.Parallel;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Single-precision matrix multiply, {@code C = op(A) op(B)} or {@code C += op(A) op(B)}, on
@@ -19,7 +21,9 @@ import dev.aisle.parallel.Parallel;
  *
  * <p>Threads split the larger of C's two dimensions into contiguous ranges; each packs its own
  * panels, so calls are thread-safe as long as the {@code C} regions of concurrent calls do not
- * overlap. With a fixed thread count the result is deterministic.
+ * overlap. With a fixed thread count the result is deterministic. A product that takes seconds
+ * (the dense network's over tens of thousands of products) can be abandoned between packed blocks
+ * of B by the overload taking {@code cancelled}.
  */
 public final class Gemm {
   /** Depth of a packed block: a micro-panel of B ({@code KC x NR} floats) stays in L1. */
@@ -53,6 +57,22 @@ public final class Gemm {
   public static void multiply(int m, int n, int k, float[] a, int aOff, int lda, boolean transA,
       float[] b, int bOff, int ldb, boolean transB, float[] c, int cOff, int ldc,
       boolean accumulate, int threads) {
+    multiply(m, n, k, a, aOff, lda, transA, b, bOff, ldb, transB, c, cOff, ldc, accumulate,
+        threads, null);
+  }
+
+  /**
+   * As {@link #multiply(int, int, int, float[], int, int, boolean, float[], int, int, boolean,
+   * float[], int, int, boolean, int)}, asking {@code cancelled} before every packed {@code KC x
+   * NC} block of B (about {@code m x 0.5M} multiply-adds): true abandons the product, leaving C
+   * partly written.
+   *
+   * @param cancelled asked by every worker; null for never
+   * @throws CancellationException when {@code cancelled} said so
+   */
+  public static void multiply(int m, int n, int k, float[] a, int aOff, int lda, boolean transA,
+      float[] b, int bOff, int ldb, boolean transB, float[] c, int cOff, int ldc,
+      boolean accumulate, int threads, BooleanSupplier cancelled) {
     if (m < 0 || n < 0 || k < 0) {
       throw new IllegalArgumentException("negative dimension: " + m + " x " + n + " x " + k);
     }
@@ -66,7 +86,7 @@ public final class Gemm {
       return;
     }
     Operands o = new Operands(k, a, aOff, lda, transA, b, bOff, ldb, transB, c, cOff, ldc,
-        accumulate);
+        accumulate, cancelled);
     int t = (long) m * n * k < PARALLEL_THRESHOLD ? 1 : threads;
     if (t == 1) {
       o.block(0, m, 0, n);
@@ -103,7 +123,8 @@ public final class Gemm {
 
   /** The operands of one call, and the blocked loops over a block of C. */
   private record Operands(int k, float[] a, int aOff, int lda, boolean transA, float[] b,
-      int bOff, int ldb, boolean transB, float[] c, int cOff, int ldc, boolean accumulate) {
+      int bOff, int ldb, boolean transB, float[] c, int cOff, int ldc, boolean accumulate,
+      BooleanSupplier cancelled) {
 
     /** C[m0, m1) x [n0, n1), by one thread. */
     void block(int m0, int m1, int n0, int n1) {
@@ -122,6 +143,9 @@ public final class Gemm {
         int nc = Math.min(NC, n1 - jc);
         for (int pc = 0; pc < k; pc += KC) {
           int kc = Math.min(KC, k - pc);
+          if (cancelled != null && cancelled.getAsBoolean()) {
+            throw new CancellationException("matrix product cancelled");
+          }
           packB(bp, pc, kc, jc, nc);
           for (int ic = m0; ic < m1; ic += MC) {
             int mc = Math.min(MC, m1 - ic);

@@ -92,10 +92,12 @@ public enum Algorithm {
       weights.add(o.sknnWeight());
     }
     if (o.coocWeight() > 0) {
+      ctx.checkCancelled();
       parts.add(COOC.prepare(new Params(o.cooc())).train(corpus, ctx));
       weights.add(o.coocWeight());
     }
     if (o.item2vecWeight() > 0) {
+      ctx.checkCancelled();
       parts.add(ITEM2VEC.prepare(new Params(o.item2vec())).train(corpus, ctx));
       weights.add(o.item2vecWeight());
     }

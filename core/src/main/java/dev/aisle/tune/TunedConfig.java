@@ -35,7 +35,8 @@ import java.util.TreeMap;
 public record TunedConfig(String format, int version, CorpusRef corpus, Protocol protocol,
     Map<String, TunedAlgorithm> algorithms) {
   public static final String FORMAT = "aisle-tuned";
-  public static final int VERSION = 1;
+  /** 2 added {@link TunedAlgorithm#skipped}; version 1 files read as not skipped. */
+  public static final int VERSION = 2;
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

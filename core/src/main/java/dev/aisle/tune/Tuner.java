@@ -3,20 +3,15 @@ package dev.aisle.tune;
 import dev.aisle.BadInputException;
 import dev.aisle.corpus.Corpus;
 import dev.aisle.corpus.CorpusFile;
-import dev.aisle.eval.Evaluator;
-import dev.aisle.eval.TestSessions;
-import dev.aisle.model.Params;
-import dev.aisle.model.Recommender;
-import dev.aisle.model.TrainContext;
 import dev.aisle.modelfile.Algorithm;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -31,13 +26,24 @@ import java.util.function.Consumer;
  * Gaussian step in the unit cube that shrinks as they go (local refinement). Composite algorithms
  * ({@code hybrid}, {@code rank}) are searched last and take their parts' tuned settings.
  *
- * <p>The budget is shared out as the search goes: each algorithm may use the time left divided by
- * the number of algorithms left, so time a cheap algorithm does not need passes to the next. A
- * trial is not started when the slowest trial of its kind so far would not end in time, and one
- * running past the end is abandoned (iterative trainers stop after the epoch, evaluations
- * between batches). With one thread, the same seed and a budget that stops no search, the result
- * is the same, bit for bit; {@link TunedAlgorithm#stoppedByBudget} says when the budget cut a
- * search short.
+ * <p>{@code --budget} is wall time for everything, and no trial carries the search past it.
+ * First every algorithm runs its defaults, which measures what its trials cost (training, and
+ * scoring all or a third of the validation sessions); then each searches in turn. Each step may
+ * use a share of the time left: water-filled among the algorithms still to search ({@link
+ * Budget#shares}), so a cheap algorithm gets what its remaining trials need and the slow ones
+ * split the rest equally; time an algorithm does not use passes on. Within its share an
+ * algorithm plans as many trials as the measured cost allows (fewer samples and promotions, in
+ * the same proportions; too few samples to halve are scored on all sessions instead), keeps time
+ * to promote what it sampled, and starts no trial that the slowest of its kind says would not end
+ * in time. A trial still running when the share ends is cancelled ({@link
+ * dev.aisle.model.TrainContext#cancel}: iterative trainers check per batch or chunk, the dense
+ * network inside its matrix products, the others between phases, evaluations between batches of
+ * 256 prefixes) and recorded as abandoned; one whose trainer does not check (XGBoost inside
+ * {@code rank}) is left behind {@link TrialRunner#GRACE} after the deadline. An algorithm whose
+ * defaults are abandoned is skipped with its defaults kept ({@link TunedAlgorithm#skipped}), and
+ * so is a composite whose parts include it. With one thread, the same seed and a budget that
+ * stops no search, the result is the same, bit for bit; {@link TunedAlgorithm#stoppedByBudget}
+ * says when the budget cut a search short.
  *
  * <pre>
  * ValidationSplit split = ValidationSplit.latestFraction(train, 0.1);
@@ -102,38 +108,67 @@ public final class Tuner {
   }
 
   /**
-   * Tunes {@code algorithms} on {@code split}, a split of {@code train}.
+   * Tunes {@code algorithms} on {@code split}, a split of {@code train}, with the budget starting
+   * now.
    *
-   * @param log receives one line per trial, for people watching
+   * @param log receives one line per trial and a summary, for people watching; or null
    * @throws BadInputException when the budget ends before any trial finished
    */
   public static TunedConfig tune(Corpus train, ValidationSplit split, List<Algorithm> algorithms,
       Options options, Consumer<String> log) {
+    return tune(train, split, algorithms, options, System.nanoTime(), log);
+  }
+
+  /**
+   * As {@link #tune(Corpus, ValidationSplit, List, Options, Consumer)}, with the budget started
+   * at {@code since} ({@link System#nanoTime}), e.g. before the corpus was read.
+   */
+  public static TunedConfig tune(Corpus train, ValidationSplit split, List<Algorithm> algorithms,
+      Options options, long since, Consumer<String> log) {
+    Consumer<String> say = log != null ? log : line -> { };
     List<Algorithm> order = new ArrayList<>(algorithms);
     order.sort(Comparator.comparingInt(a -> SearchSpace.parts(a).isEmpty() ? 0 : 1));
-    long start = System.nanoTime();
-    long end = start + options.budget().toNanos();
+    Budget budget = new Budget(since, options.budget());
+    Map<Algorithm, Search> searches = new LinkedHashMap<>();
+    // round 1: the defaults of every algorithm without parts, which measures what its trials cost
+    for (Algorithm a : order) {
+      if (SearchSpace.parts(a).isEmpty()) {
+        Search s = new Search(a, Map.of(), split, options, budget, say);
+        searches.put(a, s);
+        s.first(deadline(a, order, searches, budget));
+      }
+    }
+    // round 2: the rest of each search, composites last with their parts' tuned settings
     Map<Algorithm, TunedAlgorithm> done = new LinkedHashMap<>();
-    for (int i = 0; i < order.size(); i++) {
-      Algorithm a = order.get(i);
-      long now = System.nanoTime();
-      long until = now + Math.max(0, end - now) / (order.size() - i);
-      Map<String, String> base = new TreeMap<>();
-      for (Algorithm part : SearchSpace.parts(a)) {
-        TunedAlgorithm t = done.get(part);
-        if (t != null) {
-          t.best().forEach((name, value) -> base.put(part.label() + "." + name, value));
+    for (Algorithm a : order) {
+      Search s = searches.get(a);
+      if (s == null) {
+        s = new Search(a, tunedParts(a, done), split, options, budget, say);
+        searches.put(a, s);
+        Algorithm slow = skippedPart(a, searches);
+        if (slow != null) {
+          s.skip("its trials train " + slow.label() + ", which was skipped");
+        } else {
+          long until = deadline(a, order, searches, budget);
+          s.first(until);
+          s.rest(until);
         }
+      } else if (!s.finished()) {
+        s.rest(deadline(a, order, searches, budget));
       }
-      TunedAlgorithm t = new Search(a, base, split, options, until, end, log).run();
+      TunedAlgorithm t = s.result();
       done.put(a, t);
-      if (log != null) {
-        log.accept(String.format(Locale.ROOT, "%s: best %s%s", a.label(), t.tuned()
-            ? String.format(Locale.ROOT, "HR@%d %.4f MRR@%d %.4f with %s", options.k(), t.hr(),
-                options.k(), t.mrr(), t.best().isEmpty() ? "the defaults" : t.best())
-            : "unknown: no trial finished in its share of the budget, defaults kept",
-            t.stoppedByBudget() ? " (budget reached)" : ""));
-      }
+      say.accept(String.format(Locale.ROOT, "%s: best %s%s", a.label(), t.tuned()
+          ? String.format(Locale.ROOT, "HR@%d %.4f MRR@%d %.4f with %s", options.k(), t.hr(),
+              options.k(), t.mrr(), t.best().isEmpty() ? "the defaults" : t.best())
+          : "unknown: no trial finished in its share of the budget, defaults kept",
+          t.stoppedByBudget() ? " (budget reached)" : ""));
+    }
+    say.accept("summary: " + budget.summary());
+    for (Search s : searches.values()) {
+      say.accept(String.format(Locale.ROOT, "summary: %-9s %3d trials in %s, %s%s",
+          s.algorithm().label(), s.trialCount(), Search.seconds(s.spent()),
+          Budget.perMinute(s.trialCount(), s.spent()), s.skipped() ? " (skipped)" : ""));
     }
     if (done.values().stream().noneMatch(TunedAlgorithm::tuned)) {
       throw new BadInputException(String.format(Locale.ROOT, "--budget %s is too short for "
@@ -154,6 +189,59 @@ public final class Tuner {
         byLabel);
   }
 
+  /**
+   * When {@code a}'s share of the time left ends: the water-filled share ({@link Budget#shares})
+   * among the algorithms whose search is not over, each claiming what its remaining trials are
+   * expected to cost (an unknown cost claims an equal part), plus any time that no claim needs.
+   */
+  private static long deadline(Algorithm a, List<Algorithm> order, Map<Algorithm, Search> searches,
+      Budget budget) {
+    List<Algorithm> pending = new ArrayList<>();
+    List<Double> needs = new ArrayList<>();
+    for (Algorithm x : order) {
+      Search s = searches.get(x);
+      if (s == null && skippedPart(x, searches) == null) {
+        pending.add(x);
+        needs.add(Double.POSITIVE_INFINITY);
+      } else if (s != null && !s.finished()) {
+        pending.add(x);
+        needs.add(s.need());
+      }
+    }
+    long now = System.nanoTime();
+    long available = Math.max(0, budget.end() - now);
+    long[] shares = Budget.shares(available,
+        needs.stream().mapToDouble(Double::doubleValue).toArray());
+    // time no claim needs (every cost known and met) is a's too: estimates are rough
+    return now + shares[pending.indexOf(a)] + available - Arrays.stream(shares).sum();
+  }
+
+  /** The tuned settings of {@code a}'s parts, as {@code part.name=value} parameters. */
+  private static Map<String, String> tunedParts(Algorithm a, Map<Algorithm, TunedAlgorithm> done) {
+    Map<String, String> base = new TreeMap<>();
+    for (Algorithm part : SearchSpace.parts(a)) {
+      TunedAlgorithm t = done.get(part);
+      if (t != null) {
+        t.best().forEach((name, value) -> base.put(part.label() + "." + name, value));
+      }
+    }
+    return base;
+  }
+
+  /**
+   * A part of {@code a} that was skipped, whose first trial did not finish in a share like the
+   * one {@code a} would have: every trial of {@code a} trains it. Null when there is none.
+   */
+  private static Algorithm skippedPart(Algorithm a, Map<Algorithm, Search> searches) {
+    for (Algorithm part : SearchSpace.parts(a)) {
+      Search s = searches.get(part);
+      if (s != null && s.skipped()) {
+        return part;
+      }
+    }
+    return null;
+  }
+
   /** {@code 20m}, {@code 1m30s}, {@code 45s}, {@code 5ms}. */
   static String describe(Duration d) {
     long s = d.toSeconds();
@@ -164,187 +252,5 @@ public final class Tuner {
       return s + "s";
     }
     return s % 60 == 0 ? s / 60 + "m" : s / 60 + "m" + s % 60 + "s";
-  }
-
-  /** The search of one algorithm. Not thread-safe. */
-  private static final class Search {
-    private final Algorithm algorithm;
-    private final Map<String, String> base;
-    private final List<Dimension> dims;
-    private final Options options;
-    private final long until;
-    private final long end;
-    private final Consumer<String> log;
-    private final TestSessions full;
-    private final TestSessions subset;
-    private final Corpus fit;
-    private final List<Trial> trials = new ArrayList<>();
-    private final Map<Double, Long> slowest = new TreeMap<>();
-    private final java.util.Set<List<Object>> tried = new java.util.HashSet<>();
-    private boolean outOfTime;
-
-    Search(Algorithm algorithm, Map<String, String> base, ValidationSplit split, Options options,
-        long until, long end, Consumer<String> log) {
-      this.algorithm = algorithm;
-      this.base = base;
-      this.dims = SearchSpace.of(algorithm);
-      this.options = options;
-      this.until = until;
-      this.end = end;
-      this.log = log;
-      this.full = split.validation();
-      this.subset = split.subset(SUBSET_STEP);
-      this.fit = split.fit();
-    }
-
-    TunedAlgorithm run() {
-      Trial best = run("defaults", 1.0, base, true);
-      double[] bestPoint = null;
-      int t = options.trials();
-      int samples = dims.isEmpty() ? 0 : (t - 1) / 2;
-      int promoted = (samples + 2) / 3;
-      int refine = dims.isEmpty() ? 0 : t - 1 - samples - promoted;
-      QuasiRandom points = new QuasiRandom(dims.size(), options.seed() + algorithm.ordinal());
-      List<double[]> sampled = new ArrayList<>();
-      List<Trial> rung = new ArrayList<>();
-      for (int i = 0; i < samples && !outOfTime; i++) {
-        double[] u = points.next();
-        Trial trial = run("sample", subsetFidelity(), params(u), false);
-        if (trial != null && trial.finished()) {
-          sampled.add(u);
-          rung.add(trial);
-        }
-      }
-      List<Integer> byScore = new ArrayList<>();
-      for (int i = 0; i < rung.size(); i++) {
-        byScore.add(i);
-      }
-      byScore.sort((x, y) -> compare(rung.get(y), rung.get(x)));
-      for (int i = 0; i < Math.min(promoted, byScore.size()) && !outOfTime; i++) {
-        double[] u = sampled.get(byScore.get(i));
-        Trial trial = run("promoted", 1.0, params(u), false);
-        if (better(trial, best)) {
-          best = trial;
-        }
-        if (trial != null && trial.finished() && (bestPoint == null || trial == best)) {
-          bestPoint = u;
-        }
-      }
-      SplittableRandom random = new SplittableRandom(options.seed() * 31 + algorithm.ordinal());
-      for (int i = 0; i < refine && bestPoint != null && !outOfTime; i++) {
-        double step = 0.03 + 0.12 * (1 - (double) i / refine);
-        double[] u = new double[bestPoint.length];
-        for (int d = 0; d < u.length; d++) {
-          u[d] = Math.min(1, Math.max(0, bestPoint[d] + step * gaussian(random)));
-        }
-        Trial trial = run("refine", 1.0, params(u), false);
-        if (better(trial, best)) {
-          best = trial;
-          bestPoint = u;
-        }
-      }
-      boolean finished = best != null && best.finished();
-      return new TunedAlgorithm(finished ? best.params() : base, finished ? best.hr() : null,
-          finished ? best.mrr() : null, outOfTime, List.copyOf(trials));
-    }
-
-    private double subsetFidelity() {
-      return (double) subset.predictions() / full.predictions();
-    }
-
-    private Map<String, String> params(double[] u) {
-      Map<String, String> p = new TreeMap<>(base);
-      p.putAll(SearchSpace.at(algorithm, u));
-      return p;
-    }
-
-    /**
-     * Runs one trial unless it would not end in time or the same setting already ran at this
-     * fidelity (a small space, e.g. pop's, repeats itself); null when not run.
-     */
-    private Trial run(String phase, double fidelity, Map<String, String> params, boolean first) {
-      if (!tried.add(List.of(fidelity, params))) {
-        return null;
-      }
-      long start = System.nanoTime();
-      Long slow = slowest.get(fidelity);
-      if (!first && (start >= until || (slow != null && start + slow > until))) {
-        outOfTime = true;
-        return null;
-      }
-      java.util.function.BooleanSupplier late = () -> System.nanoTime() > until;
-      Double hr = null;
-      Double mrr = null;
-      String status;
-      try {
-        Algorithm.Training training = algorithm.prepare(new Params(params));
-        Recommender model = training.train(fit, new TrainContext(options.seed(),
-            options.threads(), null, null, late));
-        double[] scores = late.getAsBoolean() ? null : Evaluator.hitRateAndMrr(model,
-            fidelity == 1.0 ? full : subset, options.k(), options.threads(), late);
-        if (scores == null) {
-          status = "out of time";
-          outOfTime = true;
-        } else {
-          hr = scores[0];
-          mrr = scores[1];
-          status = "ok";
-        }
-      } catch (IllegalArgumentException e) {
-        status = "failed: " + e.getMessage();
-      }
-      long nanos = System.nanoTime() - start;
-      if (hr != null) {
-        slowest.merge(fidelity, nanos, Math::max);
-      }
-      Trial trial = new Trial(trials.size() + 1, phase, round(fidelity), params, hr, mrr,
-          status);
-      trials.add(trial);
-      if (log != null) {
-        log.accept(String.format(Locale.ROOT, "%s: trial %d/%d %-8s %s  %.1f s, %s left",
-            algorithm.label(), trial.number(), options.trials(), phase, hr == null ? status
-                : String.format(Locale.ROOT, "HR@%d %.4f MRR@%d %.4f%s", options.k(), hr,
-                    options.k(), mrr, fidelity < 1 ? " (a third of the sessions)" : ""),
-            nanos / 1e9, describe(Duration.ofSeconds(Math.max(0, (end - System.nanoTime())
-                / 1_000_000_000L)))));
-      }
-      return trial;
-    }
-
-    /** True when {@code a} finished on all validation sessions and beats {@code b}. */
-    private boolean better(Trial a, Trial b) {
-      if (a == null || !a.finished() || a.fidelity() < 1) {
-        return false;
-      }
-      return b == null || !b.finished() || compare(a, b) > 0;
-    }
-
-    private int compare(Trial a, Trial b) {
-      double[] x = objective(a);
-      double[] y = objective(b);
-      int c = Double.compare(x[0], y[0]);
-      return c != 0 ? c : Double.compare(x[1], y[1]);
-    }
-
-    private double[] objective(Trial t) {
-      switch (options.metric()) {
-        case HR:
-          return new double[] {t.hr(), t.mrr()};
-        case MRR:
-          return new double[] {t.mrr(), t.hr()};
-        default:
-          return new double[] {t.hr() + t.mrr(), t.hr()};
-      }
-    }
-  }
-
-  private static double round(double x) {
-    return Math.round(x * 1e6) / 1e6;
-  }
-
-  /** A standard normal draw (Box-Muller), from the seeded generator only. */
-  private static double gaussian(SplittableRandom random) {
-    double u = 1 - random.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
   }
 }

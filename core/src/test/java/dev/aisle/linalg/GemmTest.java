@@ -67,4 +67,23 @@ class GemmTest {
             new float[16], 0, 4, false, 1));
     assertThat(e).hasMessageContaining("A: 4 x 4");
   }
+
+  @ParameterizedTest(name = "threads={0}")
+  @CsvSource({"1", "2"})
+  void a_cancelled_product_stops_between_blocks(int threads) {
+    int m = 300;
+    int n = 3 * Gemm.NC;
+    int k = 2 * Gemm.KC;
+    float[] a = random(m * k, 1);
+    float[] b = random(k * n, 2);
+    float[] c = new float[m * n];
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    // true from the third question on: the product has started, and ends there
+    assertThrows(java.util.concurrent.CancellationException.class, () -> Gemm.multiply(m, n, k,
+        a, 0, k, false, b, 0, n, false, c, 0, n, false, threads,
+        () -> asked.incrementAndGet() > 2));
+    // one question per packed block of B and worker; it stopped well before the 6 x threads
+    assertThat(asked.get()).isLessThan(3 + threads);
+  }
 }

@@ -86,6 +86,52 @@ class TunerTest {
   }
 
   @Test
+  void a_trial_past_its_share_is_abandoned_and_the_search_ends_within_the_budget() {
+    // dense's defaults (2N hidden units over all ~3,000 products, batches of 2,000 samples)
+    // take seconds a batch and minutes for their three epochs here: far more than a 4 s budget
+    ValidationSplit split = ValidationSplit.latestFraction(train, 0.1);
+    Duration budget = Duration.ofSeconds(4);
+    long start = System.nanoTime();
+    TunedConfig c = Tuner.tune(train, split, List.of(Algorithm.POP, Algorithm.DENSE),
+        options(6, budget), null);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    TunedAlgorithm dense = c.algorithms().get("dense");
+    assertThat(dense.trials()).singleElement().satisfies(t -> {
+      assertThat(t.phase()).isEqualTo("defaults");
+      assertThat(t.status()).isEqualTo("abandoned");
+      assertThat(t.finished()).isFalse();
+    });
+    assertThat(dense.skipped()).isTrue();
+    assertThat(dense.tuned()).isFalse();
+    assertThat(dense.best()).isEmpty();
+    assertThat(dense.stoppedByBudget()).isTrue();
+    TunedAlgorithm pop = c.algorithms().get("pop");
+    assertThat(pop.tuned()).isTrue();
+    assertThat(pop.skipped()).isFalse();
+    // ended within a batch of the deadline (a generous grace, for a loaded machine; that the
+    // cancellation lands inside a batch is DenseTrainerTest's)
+    assertThat(took).isLessThan(budget.plusSeconds(8));
+  }
+
+  @Test
+  void a_version_1_file_without_skipped_reads_as_not_skipped() throws IOException {
+    ValidationSplit split = ValidationSplit.latestFraction(train, 0.1);
+    Path file = dir.resolve("v2.json");
+    Tuner.tune(train, split, List.of(Algorithm.POP), options(2, Duration.ofMinutes(1)), null)
+        .write(file);
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode tree =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+    tree.put("version", 1);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.at("/algorithms/pop"))
+        .remove("skipped");
+    Path v1 = dir.resolve("v1.json");
+    json.writeValue(v1.toFile(), tree);
+    assertThat(TunedConfig.read(v1).algorithms().get("pop").skipped()).isFalse();
+  }
+
+  @Test
   void a_validation_split_too_small_to_compare_settings_is_bad_input() {
     Corpus tiny = train.slice(0, 300);
     BadInputException e = assertThrows(BadInputException.class,

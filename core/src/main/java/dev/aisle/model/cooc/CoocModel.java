@@ -79,6 +79,7 @@ public final class CoocModel implements SparseRecommender {
         }
       }
     }
+    context.checkCancelled();
     int[][] rowIds = new int[n][];
     float[][] rowScores = new float[n][];
     int[][] rowCounts = new int[n][];
@@ -149,7 +150,11 @@ public final class CoocModel implements SparseRecommender {
           rowScore[b] = 0;
           lastSession[b] = -1;
         }
-        context.progress(done.incrementAndGet());
+        int finished = done.incrementAndGet();
+        context.progress(finished);
+        if ((finished & 255) == 0) {
+          context.checkCancelled();
+        }
       }
     });
     int[] offsets = new int[n + 1];

@@ -8,6 +8,7 @@ import dev.aisle.model.TrainContext;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * Trains {@link DenseModel} the way Keras's {@code model.fit} does: samples shuffled every epoch,
@@ -30,7 +31,9 @@ import java.util.SplittableRandom;
  * </ul>
  *
  * The three matrix products per batch (forward, the output layer's gradient, the gradient
- * flowing back to the hidden layer) are {@link Gemm} calls on all threads.
+ * flowing back to the hidden layer) are {@link Gemm} calls on all threads. Over tens of thousands
+ * of products one batch takes minutes, so a cancelled training ({@link TrainContext#cancel})
+ * ends inside them, between their blocks.
  *
  * <pre>
  * DenseModel m = DenseTrainer.train(corpus, DenseOptions.from(Params.none()),
@@ -75,6 +78,7 @@ public final class DenseTrainer {
   private final int[] rowProduct;
   private final float[] rowMass; // per row: sum over its samples of the target's sum
   private int rows;
+  private BooleanSupplier cancelled; // the training's, asked inside the matrix products
 
   private DenseTrainer(Corpus corpus, DenseOptions o, long seed, int threads) {
     this.o = o;
@@ -240,6 +244,8 @@ public final class DenseTrainer {
   }
 
   private DenseModel run(TrainContext context) {
+    context.checkCancelled(); // after building the samples and weights: seconds at 20k products
+    cancelled = context.cancel();
     SplittableRandom shuffle = new SplittableRandom(context.seed() ^ 0x5DEECE66DL);
     int samples = sampleInput.length;
     int[] order = new int[samples];
@@ -247,7 +253,6 @@ public final class DenseTrainer {
       order[i] = i;
     }
     long done = 0;
-    epochs:
     for (int epoch = 1; epoch <= o.epochs(); epoch++) {
       for (int i = samples - 1; i > 0; i--) { // Fisher-Yates, as fit(shuffle=True)
         int j = shuffle.nextInt(i + 1);
@@ -261,9 +266,7 @@ public final class DenseTrainer {
         update();
         done += to - from;
         context.progress(done);
-        if (context.stopRequested()) { // an epoch over many products takes minutes
-          break epochs;
-        }
+        context.checkCancelled();
       }
       context.epochDone(epoch, this::snapshot);
       if (context.stopRequested()) {
@@ -316,7 +319,8 @@ public final class DenseTrainer {
         }
       }
     });
-    Gemm.multiply(m, n, h, hid, 0, h, false, w2, 0, n, false, out, 0, n, false, threads);
+    Gemm.multiply(m, n, h, hid, 0, h, false, w2, 0, n, false, out, 0, n, false, threads,
+        cancelled);
     parallelRows(m, (r0, r1) -> {
       for (int r = r0; r < r1; r++) {
         for (int j = 0; j < n; j++) {
@@ -369,8 +373,10 @@ public final class DenseTrainer {
       }
     }
     // backward: gW2 = hidden^T out, dHidden = (out W2^T) where hidden > 0
-    Gemm.multiply(h, n, m, hid, 0, h, true, out, 0, n, false, gw2, 0, n, false, threads);
-    Gemm.multiply(m, h, n, out, 0, n, false, w2, 0, n, true, dHid, 0, h, false, threads);
+    Gemm.multiply(h, n, m, hid, 0, h, true, out, 0, n, false, gw2, 0, n, false, threads,
+        cancelled);
+    Gemm.multiply(m, h, n, out, 0, n, false, w2, 0, n, true, dHid, 0, h, false, threads,
+        cancelled);
     Arrays.fill(gb1, 0f);
     for (int r = 0; r < m; r++) {
       for (int k = 0; k < h; k++) {

@@ -30,6 +30,8 @@ import java.util.SplittableRandom;
  */
 public final class GloveTrainer {
   private static final float GRAD_CLIP = 100f;
+  /** Steps between cancellation checks (a power of two). */
+  private static final int CHECK_EVERY = 1 << 16;
 
   private final GloveOptions o;
   private final ProductIndex products;
@@ -54,6 +56,7 @@ public final class GloveTrainer {
     int n = products.size();
     CsrMatrix x = Cooccurrence.count(corpus, o.window(), o.distanceWeighting(),
         context.threads());
+    context.checkCancelled();
     int nnz = x.nonZeros();
     rows = new int[nnz];
     cols = new int[nnz];
@@ -117,6 +120,9 @@ public final class GloveTrainer {
         int from = (int) ((long) nnz * t / threads);
         int to = (int) ((long) nnz * (t + 1) / threads);
         for (int i = from; i < to; i++) {
+          if ((i - from & CHECK_EVERY - 1) == 0) {
+            context.checkCancelled();
+          }
           step(order[i]);
         }
       });

@@ -200,6 +200,7 @@ public final class Item2VecTrainer {
         localWords = 0;
         alpha = alpha(budget);
         context.progress(done);
+        context.checkCancelled();
       }
       for (int pos = 0; pos < len; pos++) {
         int word = sentence[pos];

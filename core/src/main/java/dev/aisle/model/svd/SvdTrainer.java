@@ -31,13 +31,17 @@ public final class SvdTrainer {
   /** Factorises the corpus's SPPMI matrix. */
   public static SvdModel train(Corpus corpus, SvdOptions o, TrainContext context) {
     int n = corpus.products().size();
-    CsrMatrix ppmi = ppmi(Cooccurrence.count(corpus, o.window(), o.distanceWeighting(),
-        context.threads()), o.cds(), o.neg());
+    CsrMatrix counts = Cooccurrence.count(corpus, o.window(), o.distanceWeighting(),
+        context.threads());
+    context.checkCancelled();
+    CsrMatrix ppmi = ppmi(counts, o.cds(), o.neg());
     context.progress(1);
+    context.checkCancelled();
     int rank = Math.min(o.dim(), n);
     RandomizedSvd.Result r = RandomizedSvd.compute(ppmi, rank, o.oversampling(),
         o.powerIterations(), context.seed(), context.threads());
     context.progress(2);
+    context.checkCancelled();
     float[] v = new float[n * rank];
     for (int c = 0; c < rank; c++) {
       double scale = Math.pow(r.sigma()[c], o.eig());

@@ -243,6 +243,21 @@ class DenseTrainerTest {
   }
 
   @Test
+  void a_cancelled_training_ends_inside_the_batch_it_is_in() {
+    // asked once before the first batch, then by each of the batch's three matrix products:
+    // the third question lands in the batch's second product
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<Long> progress = new ArrayList<>();
+    TrainContext context = new TrainContext(1, 1, progress::add, null, null,
+        () -> asked.incrementAndGet() > 2);
+    assertThrows(java.util.concurrent.CancellationException.class,
+        () -> DenseTrainer.train(corpus, DenseOptions.from(Params.none()), context));
+    assertThat(asked.get()).isEqualTo(3);
+    assertThat(progress).as("batches finished").isEmpty();
+  }
+
+  @Test
   void the_talks_network_at_nine_thousand_products_is_about_one_point_two_gigabytes() {
     assertThat(DenseModel.parameterCount(9000, 18000)).isEqualTo(4L * 9000 * 9000 + 3 * 9000);
     assertThat(DenseModel.float32Bytes(9000, 18000) / Math.pow(1024, 3)).isBetween(1.2, 1.22);
