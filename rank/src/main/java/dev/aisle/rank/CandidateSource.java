@@ -33,13 +33,23 @@ import java.util.List;
  * <p>Thread-safe.
  */
 abstract class CandidateSource {
-  /** A model's answer to one session. */
-  interface Answer {
-    /** The model's best {@code n} products, best first. */
-    List<ScoredItem> top();
-
+  /**
+   * A model's answer to one session.
+   *
+   * @param top the model's best {@code n} products, best first
+   * @param scores the model's score of any product as the next one
+   */
+  record Answer(List<ScoredItem> top, ProductScores scores) {
     /** The model's score of {@code product} as the next one. */
-    float score(int product);
+    float score(int product) {
+      return scores.of(product);
+    }
+  }
+
+  /** A model's scores of the products for one session. */
+  @FunctionalInterface
+  interface ProductScores {
+    float of(int product);
   }
 
   /**
@@ -80,17 +90,7 @@ abstract class CandidateSource {
     Answer answer(int[] session, int n, float[] dense) {
       SparseScores scores = model.sparseNext(session);
       List<ScoredItem> top = scores.top(n, model.products().size());
-      return new Answer() {
-        @Override
-        public List<ScoredItem> top() {
-          return top;
-        }
-
-        @Override
-        public float score(int product) {
-          return scores.get(product);
-        }
-      };
+      return new Answer(top, scores::get);
     }
   }
 
@@ -111,17 +111,7 @@ abstract class CandidateSource {
     Answer answer(int[] session, int n, float[] dense) {
       float[] query = model.sessionQuery(session);
       List<ScoredItem> top = scan.nearest(query, Math.min(n, model.products().size()));
-      return new Answer() {
-        @Override
-        public List<ScoredItem> top() {
-          return top;
-        }
-
-        @Override
-        public float score(int product) {
-          return VectorMath.dot(query, 0, unit, product * dim, dim);
-        }
-      };
+      return new Answer(top, product -> VectorMath.dot(query, 0, unit, product * dim, dim));
     }
   }
 
@@ -136,17 +126,7 @@ abstract class CandidateSource {
     Answer answer(int[] session, int n, float[] dense) {
       int last = session[session.length - 1];
       List<ScoredItem> top = model.topNext(session, n);
-      return new Answer() {
-        @Override
-        public List<ScoredItem> top() {
-          return top;
-        }
-
-        @Override
-        public float score(int product) {
-          return model.score(last, product);
-        }
-      };
+      return new Answer(top, product -> model.score(last, product));
     }
   }
 
@@ -166,17 +146,7 @@ abstract class CandidateSource {
     Answer answer(int[] session, int n, float[] dense) {
       model.scoreNext(session, dense);
       List<ScoredItem> top = TopK.select(dense, Math.min(n, dense.length), null);
-      return new Answer() {
-        @Override
-        public List<ScoredItem> top() {
-          return top;
-        }
-
-        @Override
-        public float score(int product) {
-          return dense[product];
-        }
-      };
+      return new Answer(top, product -> dense[product]);
     }
   }
 }
