@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,6 +20,13 @@ public final class ChecksummedFile {
   private static final int MAGIC_LENGTH = 8;
   private static final int HEADER = MAGIC_LENGTH + 4;
   private static final int TRAILER = 8;
+  /**
+   * Bytes read per call. A read into a heap buffer goes through a temporary direct buffer of the
+   * same size that the JDK then keeps for the calling thread, so a whole-file read would pin a
+   * second copy of the file off the heap for as long as the thread lives (696 MB for a 1M-product
+   * cooc model, another copy per thread that reloads a model).
+   */
+  private static final int SLICE = 1 << 20;
 
   private ChecksummedFile() {}
 
@@ -66,7 +72,7 @@ public final class ChecksummedFile {
   public static Contents read(Path file, String magic, int maxVersion, String kind) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = readFully(file, kind);
     } catch (NoSuchFileException e) {
       throw new BadInputException(file + ": no such " + kind + " file");
     } catch (IOException e) {
@@ -104,7 +110,7 @@ public final class ChecksummedFile {
       checkHeader(file, head.array(), size, magic, maxVersion, kind);
       CRC32C crc = new CRC32C();
       crc.update(head.array());
-      ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
+      ByteBuffer chunk = ByteBuffer.allocateDirect(SLICE);
       long bodyEnd = size - TRAILER;
       for (long at = HEADER; at < bodyEnd; ) {
         chunk.clear().limit((int) Math.min(chunk.capacity(), bodyEnd - at));
@@ -130,6 +136,26 @@ public final class ChecksummedFile {
       throw new BadInputException(file + ": no such " + kind + " file");
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The whole file, read {@link #SLICE} bytes at a time. */
+  private static byte[] readFully(Path file, String kind) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new BadInputException(file + ": " + kind + " file of " + size
+            + " bytes; this Aisle reads files up to 2 GB");
+      }
+      byte[] bytes = new byte[(int) size];
+      for (int at = 0; at < bytes.length; ) {
+        int n = ch.read(ByteBuffer.wrap(bytes, at, Math.min(SLICE, bytes.length - at)), at);
+        if (n < 0) {
+          throw new BadInputException(file + ": " + kind + " file truncated while read");
+        }
+        at += n;
+      }
+      return bytes;
     }
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aisle.BadInputException;
 import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The streamed checksum of a file agrees with what writing and reading it say, and catches what
- * reading catches, for bodies smaller and larger than its buffer.
+ * reading catches, for bodies smaller and larger than its buffer; reading a large file leaves no
+ * copy of it behind in the JDK's per-thread direct buffers.
  */
 class ChecksummedFileTest {
   @TempDir Path dir;
@@ -37,6 +40,26 @@ class ChecksummedFileTest {
       assertThat(ChecksummedFile.checksum(file, "AISLTEST", 2, "test"))
           .isEqualTo(ChecksummedFile.read(file, "AISLTEST", 2, "test").checksum());
     }
+  }
+
+  @Test
+  void reading_a_large_file_keeps_no_copy_of_it_off_the_heap() throws Exception {
+    Path file = written("large", 24 << 20);
+    long[] grown = new long[1];
+    Thread reader = new Thread(() -> {
+      long before = directBytes();
+      ChecksummedFile.read(file, "AISLTEST", 2, "test");
+      grown[0] = directBytes() - before;
+    });
+    reader.start();
+    reader.join();
+    assertThat(grown[0]).isLessThanOrEqualTo(2L << 20);
+  }
+
+  private static long directBytes() {
+    return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+        .filter(p -> p.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed)
+        .sum();
   }
 
   @Test
