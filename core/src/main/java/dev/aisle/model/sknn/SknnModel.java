@@ -223,6 +223,7 @@ public final class SknnModel implements SparseRecommender {
     warmTimes(candidates, count, scratch);
     warm(candidates, count, scratch);
     int[] start = scratch.start;
+    int[] end = scratch.end;
     int[] seen = scratch.seen = Scratch.fit(scratch.seen, query.size());
     Arrays.fill(seen, 0, query.size(), 0);
     for (int c = 0; c < count; c++) {
@@ -230,7 +231,7 @@ public final class SknnModel implements SparseRecommender {
       double sim = 0;
       int bestPosition = -1;
       int matchAt = start[c];
-      for (int e = start[c]; e < sessionOffsets[s + 1]; e++) {
+      for (int e = start[c]; e < end[c]; e++) {
         int q = query.local(items[e]);
         if (q < 0) {
           continue;
@@ -289,19 +290,21 @@ public final class SknnModel implements SparseRecommender {
   }
 
   /**
-   * Reads where each of {@code sessions[0, count)} starts into {@code scratch.start}, then the
-   * first of its products, in tight loops: the sessions lie scattered over a few hundred
-   * megabytes, and loads that do not wait on each other are fetched from memory together, where
-   * the scoring loop would wait for each session in turn.
+   * Reads where each of {@code sessions[0, count)} starts and ends into {@code scratch.start} and
+   * {@code scratch.end}, then its first and last products, in tight loops: the sessions lie
+   * scattered over a few hundred megabytes, and loads that do not wait on each other are fetched
+   * from memory together, where the scoring loop would wait for each session in turn.
    */
   private void warm(int[] sessions, int count, Scratch scratch) {
     int[] start = scratch.start = Scratch.fit(scratch.start, count);
+    int[] end = scratch.end = Scratch.fit(scratch.end, count);
     for (int c = 0; c < count; c++) {
       start[c] = sessionOffsets[sessions[c]];
+      end[c] = sessionOffsets[sessions[c] + 1];
     }
     long touched = 0;
     for (int c = 0; c < count; c++) {
-      touched += items[start[c]];
+      touched += items[start[c]] + items[end[c] - 1];
     }
     scratch.touched += touched;
   }
@@ -378,6 +381,7 @@ public final class SknnModel implements SparseRecommender {
     long[] ranked = new long[0];
     int[] match = new int[0];
     int[] start = new int[0];
+    int[] end = new int[0];
     int[] seen = new int[0];
     int[] voters = new int[0];
     final SparseScores found = new SparseScores(1024);
