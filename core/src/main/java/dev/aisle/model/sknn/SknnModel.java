@@ -26,7 +26,9 @@ import java.util.List;
  * browsed it. A query gathers the sessions sharing a product with it, keeps the most recent
  * {@code sample}, scores their similarity, and lets the best {@code k} vote. A query touches only
  * those sessions and the products they hold (no state sized by the catalog or the sessions), so it
- * costs the same at a million products as at a thousand. Immutable and thread-safe.
+ * costs the same at a million products as at a thousand; at a million, what it costs is waiting
+ * on memory for the scattered sessions, so they are fetched together before they are scored, and
+ * its working arrays are kept per thread. Immutable and thread-safe.
  */
 public final class SknnModel implements SparseRecommender {
   private static final double DAY_MS = 86_400_000.0;
