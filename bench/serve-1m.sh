@@ -83,6 +83,9 @@ step train-item2vec-reload "$work/i2v-b.model" train --corpus "$work/shop.corpus
 step prepare-indexes "$work/i2v-a.model.index" serve --model "i2v=$work/i2v-a.model" --prepare-only
 step prepare-indexes-reload "$work/i2v-b.model.index" serve --model "i2v=$work/i2v-b.model" \
   --prepare-only
+# sknn's related lists (each product's answer, computed once by the model) likewise
+step prepare-indexes-sknn "$work/sknn.model.index" serve --model "sknn=$work/sknn.model" \
+  --prepare-only
 # serve_as FILE: the served i2v.model and its indexes become FILE's (indexes first, hard links;
 # the old ones stay mapped by the server until it lets them go)
 serve_as() {

@@ -152,7 +152,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--prepare-only",
       description = "Load the models, build and save their serving indexes beside each model "
-          + "file (MODEL.index/: neighbour lists, HNSW graph, session-scan blocks) where they "
+          + "file (MODEL.index/: neighbour lists, HNSW graph, session-scan blocks, sknn's "
+          + "related lists) where they "
           + "are missing or stale, and exit without serving. Run it after 'aisle train' so that "
           + "'aisle serve' maps them and answers in seconds.")
   boolean prepareOnly;

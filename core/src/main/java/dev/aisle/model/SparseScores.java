@@ -9,7 +9,8 @@ import java.util.List;
  * score (primitive arrays, linear probing) instead of an array over the whole catalog: a
  * co-occurrence or session-kNN query touches hundreds of products, and filling, scanning and
  * collecting a million-entry array per request is what made those models slow at a million
- * products.
+ * products. The occupied slots are listed in the order filled, so that reading the map and
+ * {@link #clear clearing} it for the next query cost its size, not its capacity.
  *
  * <pre>
  * SparseScores s = new SparseScores(64);
@@ -18,13 +19,15 @@ import java.util.List;
  * s.top(20, catalogSize);   // 12, 7, then the most popular untouched products at score 0
  * </pre>
  *
- * <p>Not thread-safe: one per query.
+ * <p>Not thread-safe: one per query (or one per thread, cleared between queries).
  */
 public final class SparseScores {
   private static final int EMPTY = -1;
 
   private int[] keys;
   private float[] values;
+  /** The occupied slots, in the order filled. */
+  private int[] used;
   private int size;
 
   /** An empty map that holds {@code expected} products before it grows. */
@@ -35,6 +38,7 @@ public final class SparseScores {
     int capacity = Integer.highestOneBit(Math.max(8, expected) * 2 - 1) << 1;
     keys = new int[capacity];
     values = new float[capacity];
+    used = new int[capacity / 2 + 1];
     Arrays.fill(keys, EMPTY);
   }
 
@@ -44,6 +48,7 @@ public final class SparseScores {
     if (keys[slot] == EMPTY) {
       keys[slot] = product;
       values[slot] = score;
+      used[size] = slot;
       if (++size * 2 > keys.length) {
         grow();
       }
@@ -68,12 +73,18 @@ public final class SparseScores {
     return size;
   }
 
+  /** Forgets every product, keeping the capacity: for the next query of the same thread. */
+  public void clear() {
+    for (int i = 0; i < size; i++) {
+      keys[used[i]] = EMPTY;
+    }
+    size = 0;
+  }
+
   /** Writes every touched product's score into {@code out}; the rest of it is left alone. */
   public void copyTo(float[] out) {
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != EMPTY) {
-        out[keys[i]] = values[i];
-      }
+    for (int i = 0; i < size; i++) {
+      out[keys[used[i]]] = values[used[i]];
     }
   }
 
@@ -89,21 +100,18 @@ public final class SparseScores {
       throw new IllegalArgumentException("k must be >= 1, was " + k);
     }
     int want = Math.min(k, catalogSize);
-    // score (non-negative, so its bits order as the float does) over the ordinal, inverted so
-    // that a lower ordinal sorts higher
     long[] packed = new long[size];
     int positive = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != EMPTY && values[i] > 0) {
-        packed[positive++] = ((long) Float.floatToIntBits(values[i]) << 32)
-            | (Integer.MAX_VALUE - keys[i]);
+    for (int i = 0; i < size; i++) {
+      int slot = used[i];
+      if (values[slot] > 0) {
+        packed[positive++] = TopK.pack(values[slot], keys[slot]);
       }
     }
-    Arrays.sort(packed, 0, positive);
+    int best = TopK.selectPacked(packed, positive, want);
     List<ScoredItem> out = new ArrayList<>(want);
-    for (int i = positive - 1; i >= 0 && out.size() < want; i--) {
-      out.add(new ScoredItem(Integer.MAX_VALUE - (int) packed[i],
-          Float.intBitsToFloat((int) (packed[i] >>> 32))));
+    for (int i = 0; i < best; i++) {
+      out.add(new ScoredItem(TopK.packedId(packed[i]), TopK.packedScore(packed[i])));
     }
     for (int p = 0; p < catalogSize && out.size() < want; p++) {
       if (get(p) == 0) {
@@ -129,15 +137,17 @@ public final class SparseScores {
   private void grow() {
     int[] oldKeys = keys;
     float[] oldValues = values;
+    int[] oldUsed = used;
     keys = new int[oldKeys.length * 2];
     values = new float[oldKeys.length * 2];
+    used = new int[oldKeys.length + 1];
     Arrays.fill(keys, EMPTY);
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != EMPTY) {
-        int slot = slot(oldKeys[i]);
-        keys[slot] = oldKeys[i];
-        values[slot] = oldValues[i];
-      }
+    for (int i = 0; i < size; i++) {
+      int old = oldUsed[i];
+      int slot = slot(oldKeys[old]);
+      keys[slot] = oldKeys[old];
+      values[slot] = oldValues[old];
+      used[i] = slot;
     }
   }
 }

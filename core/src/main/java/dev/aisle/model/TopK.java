@@ -1,6 +1,7 @@
 package dev.aisle.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -55,6 +56,76 @@ public final class TopK {
     List<ScoredItem> out = new ArrayList<>(heap);
     out.sort(Collections.reverseOrder(TopK::worseFirst));
     return out;
+  }
+
+  /**
+   * A non-negative score and an id in one long whose order is the order of {@link #select}: by
+   * score (a non-negative float's bits order as the float does), ties to the lower id. For the
+   * hot paths that pick from thousands of candidates without boxing them ({@link
+   * #selectPacked}).
+   */
+  public static long pack(float score, int id) {
+    return ((long) Float.floatToIntBits(score) << 32) | (Integer.MAX_VALUE - id);
+  }
+
+  /** The id of a {@link #pack packed} entry. */
+  public static int packedId(long packed) {
+    return Integer.MAX_VALUE - (int) packed;
+  }
+
+  /** The score of a {@link #pack packed} entry. */
+  public static float packedScore(long packed) {
+    return Float.intBitsToFloat((int) (packed >>> 32));
+  }
+
+  /**
+   * Moves the {@code k} largest of {@code packed[0, count)} to its front, largest first, through
+   * a min-heap of {@code k} (no sort of them all); what lies past them is
+   * left in no useful order.
+   *
+   * @return how many are at the front: {@code min(k, count)}
+   */
+  public static int selectPacked(long[] packed, int count, int k) {
+    if (k <= 0) {
+      throw new IllegalArgumentException("k must be >= 1, was " + k);
+    }
+    int n = Math.min(k, count);
+    if (count > k) {
+      for (int i = n / 2 - 1; i >= 0; i--) {
+        siftDown(packed, i, packed[i], n);
+      }
+      for (int i = n; i < count; i++) {
+        if (packed[i] > packed[0]) {
+          siftDown(packed, 0, packed[i], n);
+        }
+      }
+    }
+    Arrays.sort(packed, 0, n);
+    for (int i = 0, j = n - 1; i < j; i++, j--) {
+      long t = packed[i];
+      packed[i] = packed[j];
+      packed[j] = t;
+    }
+    return n;
+  }
+
+  /** Puts {@code value} at {@code i} of the min-heap {@code heap[0, n)} and sifts it down. */
+  private static void siftDown(long[] heap, int i, long value, int n) {
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= n) {
+        break;
+      }
+      if (child + 1 < n && heap[child + 1] < heap[child]) {
+        child++;
+      }
+      if (heap[child] >= value) {
+        break;
+      }
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = value;
   }
 
   private static boolean better(int p, float s, ScoredItem other) {

@@ -60,4 +60,28 @@ class SparseScoresTest {
     sparse.copyTo(copied);
     assertThat(copied).isEqualTo(dense);
   }
+
+  /** A map cleared after a larger query answers the next one as a new map does. */
+  @Property
+  void a_cleared_map_answers_as_a_new_one(
+      @ForAll @Size(max = 300) List<@IntRange(max = 999) Integer> before,
+      @ForAll @Size(max = 80) List<@IntRange(max = 199) Integer> products,
+      @ForAll @IntRange(min = 1, max = 50) int k) {
+    SparseScores reused = new SparseScores(2);
+    for (int p : before) {
+      reused.add(p, 1);
+    }
+    reused.clear();
+    assertThat(reused.size()).isZero();
+    SparseScores fresh = new SparseScores(2);
+    for (int i = 0; i < products.size(); i++) {
+      reused.add(products.get(i), (i % 7) / 2f);
+      fresh.add(products.get(i), (i % 7) / 2f);
+    }
+    assertThat(reused.size()).isEqualTo(fresh.size());
+    assertThat(reused.top(k, 200)).isEqualTo(fresh.top(k, 200));
+    for (int p = 0; p < 1000; p++) {
+      assertThat(reused.get(p)).isEqualTo(fresh.get(p));
+    }
+  }
 }

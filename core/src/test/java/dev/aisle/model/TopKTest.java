@@ -38,4 +38,23 @@ class TopKTest {
     assertThat(TopK.select(scores, k, null).stream().map(ScoredItem::product).toList())
         .isEqualTo(expected);
   }
+
+  /** Packed entries picked by the heap come out as select picks the scores: ties to the lower id. */
+  @Property
+  void picks_packed_entries_as_select_picks_scores(
+      @ForAll @Size(max = 300) List<@IntRange(max = 9) Integer> raw,
+      @ForAll @IntRange(min = 1, max = 40) int k) {
+    float[] scores = new float[raw.size()];
+    long[] packed = new long[raw.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = raw.get(i) / 8f;
+      packed[i] = TopK.pack(scores[i], i);
+    }
+    int n = TopK.selectPacked(packed, packed.length, k);
+    List<ScoredItem> picked = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      picked.add(new ScoredItem(TopK.packedId(packed[i]), TopK.packedScore(packed[i])));
+    }
+    assertThat(picked).isEqualTo(TopK.select(scores, k, null));
+  }
 }

@@ -26,10 +26,13 @@ import java.util.List;
  * browsed it. A query gathers the sessions sharing a product with it, keeps the most recent
  * {@code sample}, scores their similarity, and lets the best {@code k} vote. A query touches only
  * those sessions and the products they hold (no state sized by the catalog or the sessions), so it
- * costs the same at a million products as at a thousand. Immutable and thread-safe.
+ * costs the same at a million products as at a thousand; at a million, what it costs is waiting
+ * on memory for the scattered sessions, so they are fetched together before they are scored, and
+ * its working arrays are kept per thread. Immutable and thread-safe.
  */
 public final class SknnModel implements SparseRecommender {
   private static final double DAY_MS = 86_400_000.0;
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private final ProductIndex products;
   private final SknnOptions options;
@@ -41,6 +44,8 @@ public final class SknnModel implements SparseRecommender {
   private final int[] postings; // session ids, ascending (= oldest first)
   private final float[] idf;
   private final long lastTime;
+  /** exp(-d / lambda3) by the distance d of a vote from its match (lambda3 > 0). */
+  private final double[] distanceDecay;
 
   private SknnModel(ProductIndex products, SknnOptions options, int[] sessionOffsets,
       int[] items, long[] sessionTimes) {
@@ -88,6 +93,14 @@ public final class SknnModel implements SparseRecommender {
       last = Math.max(last, t);
     }
     lastTime = last;
+    int longest = 1;
+    for (int s = 0; s < sessions; s++) {
+      longest = Math.max(longest, sessionOffsets[s + 1] - sessionOffsets[s]);
+    }
+    distanceDecay = new double[options.lambda3() > 0 ? longest : 0];
+    for (int d = 0; d < distanceDecay.length; d++) {
+      distanceDecay[d] = Math.exp(-d / options.lambda3());
+    }
   }
 
   /** Indexes the sessions of {@code corpus}. */
@@ -146,20 +159,81 @@ public final class SknnModel implements SparseRecommender {
   /** The neighbours' votes for the products after {@code session}. */
   @Override
   public SparseScores sparseNext(int[] session) {
+    SparseScores out = new SparseScores(64);
+    vote(session, SCRATCH.get(), out);
+    return out;
+  }
+
+  /** The best of {@link #sparseNext}, counted in this thread's reused map. */
+  @Override
+  public List<ScoredItem> topNext(int[] session, int k) {
+    Scratch scratch = SCRATCH.get();
+    SparseScores votes = scratch.votes;
+    votes.clear();
+    vote(session, scratch, votes);
+    return votes.top(k, products.size());
+  }
+
+  /**
+   * Adds the votes of the session's {@code neighbours} most similar candidates to {@code out}:
+   * each of a neighbour's products gets its similarity, decayed by the distance from the match
+   * when {@code lambda3} is on. Neighbours vote best first (ties to the earlier candidate), so
+   * that a product's votes are summed in one order, whichever way the similarities came.
+   */
+  private void vote(int[] session, Scratch scratch, SparseScores out) {
     Query query = new Query(session, options);
-    int[] candidates = candidates(query);
-    int count = candidates.length;
-    float[] similarity = new float[count];
-    int[] match = new int[count];
-    int[] ids = new int[count];
-    int[] seen = new int[query.size()];
+    int count = candidates(query, scratch);
+    int[] candidates = scratch.candidates;
+    long[] ranked = scratch.ranked = Scratch.fit(scratch.ranked, count);
+    int[] match = scratch.match = Scratch.fit(scratch.match, count);
+    boolean one = query.size() == 1;
+    if (one) {
+      warmTimes(candidates, count, scratch);
+      similarityOfOne(query, candidates, count, ranked);
+    } else {
+      similarity(query, candidates, count, ranked, match, scratch);
+    }
+    int best = TopK.selectPacked(ranked, count, options.neighbours());
+    int[] voters = scratch.voters = Scratch.fit(scratch.voters, best);
+    for (int i = 0; i < best; i++) {
+      voters[i] = candidates[TopK.packedId(ranked[i])];
+    }
+    warm(voters, best, scratch);
+    for (int i = 0; i < best; i++) {
+      float score = TopK.packedScore(ranked[i]);
+      if (score <= 0) {
+        continue;
+      }
+      int s = voters[i];
+      int m = one ? lastMatch(s, query.product[0]) : match[TopK.packedId(ranked[i])];
+      int from = options.forwardOnly() ? m + 1 : sessionOffsets[s];
+      for (int e = from; e < sessionOffsets[s + 1]; e++) {
+        double w = options.lambda3() > 0 ? distanceDecay[Math.abs(e - m)] : 1;
+        out.add(items[e], (float) (score * w));
+      }
+    }
+  }
+
+  /**
+   * The similarity of each candidate to a query of several products, packed with the candidate's
+   * index ({@link TopK#pack}), and the event of its best match: the last occurrence of the most
+   * recent query product it holds. The sessions' first cache lines are fetched before any is
+   * scored ({@link #warm}).
+   */
+  private void similarity(Query query, int[] candidates, int count, long[] ranked, int[] match,
+      Scratch scratch) {
+    warmTimes(candidates, count, scratch);
+    warm(candidates, count, scratch);
+    int[] start = scratch.start;
+    int[] end = scratch.end;
+    int[] seen = scratch.seen = Scratch.fit(scratch.seen, query.size());
+    Arrays.fill(seen, 0, query.size(), 0);
     for (int c = 0; c < count; c++) {
-      ids[c] = c;
       int s = candidates[c];
       double sim = 0;
       int bestPosition = -1;
-      int matchAt = sessionOffsets[s];
-      for (int e = sessionOffsets[s]; e < sessionOffsets[s + 1]; e++) {
+      int matchAt = start[c];
+      for (int e = start[c]; e < end[c]; e++) {
         int q = query.local(items[e]);
         if (q < 0) {
           continue;
@@ -180,47 +254,102 @@ public final class SknnModel implements SparseRecommender {
       if (options.lambda2() > 0) {
         sim *= Math.exp(-(lastTime - sessionTimes[s]) / (options.lambda2() * DAY_MS));
       }
-      similarity[c] = (float) sim;
+      ranked[c] = TopK.pack((float) sim, c);
       match[c] = matchAt;
     }
-    List<ScoredItem> best = TopK.select(similarity, ids, count, options.neighbours());
-    int votes = 0;
-    for (ScoredItem b : best) {
-      int s = candidates[b.product()];
-      votes += sessionOffsets[s + 1] - sessionOffsets[s];
-    }
-    SparseScores out = new SparseScores(votes);
-    for (ScoredItem b : best) {
-      if (b.score() <= 0) {
-        continue;
+  }
+
+  /**
+   * The similarity of each candidate to a query of one product, which every candidate holds: the
+   * product's weight, normalised by the candidate's length and decayed by its age, so the
+   * candidates' sessions are not read (their match is found only for those that vote, {@link
+   * #lastMatch}). The same arithmetic as {@link #similarity}, so the same bits.
+   */
+  private void similarityOfOne(Query query, int[] candidates, int count, long[] ranked) {
+    float w = query.weight[0];
+    double weight = options.idf() ? w * idf[query.product[0]] : w;
+    for (int c = 0; c < count; c++) {
+      int s = candidates[c];
+      double sim = weight;
+      if (options.normalize()) {
+        sim /= Math.sqrt((double) 1 * distinctLength[s]);
       }
-      int s = candidates[b.product()];
-      int m = match[b.product()];
-      int from = options.forwardOnly() ? m + 1 : sessionOffsets[s];
-      for (int e = from; e < sessionOffsets[s + 1]; e++) {
-        double w = options.lambda3() > 0 ? Math.exp(-Math.abs(e - m) / options.lambda3()) : 1;
-        out.add(items[e], (float) (b.score() * w));
+      if (options.lambda2() > 0) {
+        sim *= Math.exp(-(lastTime - sessionTimes[s]) / (options.lambda2() * DAY_MS));
+      }
+      ranked[c] = TopK.pack((float) sim, c);
+    }
+  }
+
+  /** The last event of session {@code s} that is {@code product}. */
+  private int lastMatch(int s, int product) {
+    for (int e = sessionOffsets[s + 1] - 1; e > sessionOffsets[s]; e--) {
+      if (items[e] == product) {
+        return e;
       }
     }
-    return out;
+    return sessionOffsets[s];
+  }
+
+  /**
+   * Reads where each of {@code sessions[0, count)} starts and ends into {@code scratch.start} and
+   * {@code scratch.end}, then its first and last products, in tight loops: the sessions lie
+   * scattered over a few hundred megabytes, and loads that do not wait on each other are fetched
+   * from memory together, where the scoring loop would wait for each session in turn.
+   */
+  private void warm(int[] sessions, int count, Scratch scratch) {
+    int[] start = scratch.start = Scratch.fit(scratch.start, count);
+    int[] end = scratch.end = Scratch.fit(scratch.end, count);
+    for (int c = 0; c < count; c++) {
+      start[c] = sessionOffsets[sessions[c]];
+      end[c] = sessionOffsets[sessions[c] + 1];
+    }
+    long touched = 0;
+    for (int c = 0; c < count; c++) {
+      touched += items[start[c]] + items[end[c] - 1];
+    }
+    scratch.touched += touched;
+  }
+
+  /** Reads the sessions' times ahead of scoring, as {@link #warm} does, when age decays. */
+  private void warmTimes(int[] sessions, int count, Scratch scratch) {
+    if (options.lambda2() > 0) {
+      long touched = 0;
+      for (int c = 0; c < count; c++) {
+        touched += sessionTimes[sessions[c]];
+      }
+      scratch.touched += touched;
+    }
   }
 
   /**
    * The training sessions sharing a product with the query, the most recent {@code sample} of
-   * them: in the order first found (query product by query product, each one's sessions oldest
-   * first) when there are no more than that, else ascending. Only the last {@code sample} of each
-   * product's postings can be among the most recent {@code sample} of their union, so a popular
-   * product's long list is never read in full.
+   * them, into {@code scratch.candidates}: in the order first found (query product by query
+   * product, each one's sessions oldest first) when there are no more than that, else ascending.
+   * Only the last {@code sample} of each product's postings can be among the most recent {@code
+   * sample} of their union, so a popular product's long list is never read in full; for one
+   * product they are the end of its postings.
+   *
+   * @return how many
    */
-  private int[] candidates(Query query) {
+  private int candidates(Query query, Scratch scratch) {
     int sample = options.sample();
+    if (query.size() == 1) {
+      int p = query.product[0];
+      int from = Math.max(postingOffsets[p], postingOffsets[p + 1] - sample);
+      int count = postingOffsets[p + 1] - from;
+      scratch.candidates = Scratch.fit(scratch.candidates, count);
+      System.arraycopy(postings, from, scratch.candidates, 0, count);
+      return count;
+    }
     int total = 0;
     for (int q = 0; q < query.size(); q++) {
       int p = query.product[q];
       total += Math.min(sample, postingOffsets[p + 1] - postingOffsets[p]);
     }
-    int[] candidates = new int[total];
-    SparseScores found = new SparseScores(total);
+    int[] candidates = scratch.candidates = Scratch.fit(scratch.candidates, total);
+    SparseScores found = scratch.found;
+    found.clear();
     int count = 0;
     boolean cut = false;
     for (int q = 0; q < query.size(); q++) {
@@ -241,7 +370,34 @@ public final class SknnModel implements SparseRecommender {
       System.arraycopy(candidates, count - keep, candidates, 0, keep);
       count = keep;
     }
-    return count == candidates.length ? candidates : Arrays.copyOf(candidates, count);
+    return count;
+  }
+
+  /**
+   * One thread's working arrays, grown to its largest query and kept, so that a query allocates
+   * little beyond its answer. Only {@link #vote} and what it calls touch them, never two queries
+   * at once (one per thread).
+   */
+  private static final class Scratch {
+    int[] candidates = new int[0];
+    long[] ranked = new long[0];
+    int[] match = new int[0];
+    int[] start = new int[0];
+    int[] end = new int[0];
+    int[] seen = new int[0];
+    int[] voters = new int[0];
+    final SparseScores found = new SparseScores(1024);
+    final SparseScores votes = new SparseScores(1024);
+    /** The sum of what {@link #warm} read, kept so that the compiler cannot drop the reads. */
+    long touched;
+
+    static int[] fit(int[] a, int n) {
+      return a.length >= n ? a : new int[Math.max(n, a.length * 2)];
+    }
+
+    static long[] fit(long[] a, int n) {
+      return a.length >= n ? a : new long[Math.max(n, a.length * 2)];
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.aisle.model.EmbeddingCandidates;
 import dev.aisle.model.EmbeddingModel;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
+import dev.aisle.model.sknn.SknnModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,10 @@ import java.util.Optional;
  * <table>
  *   <caption>Ways of answering</caption>
  *   <tr><th>model</th><th>related</th><th>next in a session</th></tr>
+ *   <tr><td>session kNN</td><td>lists of the model's own answers, computed once ({@link
+ *       ListedRelated})</td><td>the model itself, from the sessions it touches</td></tr>
  *   <tr><td>not an embedding</td><td colspan="2">the model itself, from the products it touches
- *       (co-occurrence, session kNN) or by scoring every product</td></tr>
+ *       (co-occurrence) or by scoring every product</td></tr>
  *   <tr><td>embedding, up to {@code neighbourListMax} products</td><td>exact neighbour lists
  *       (brute force)</td><td rowspan="2">exact scan of the unit vectors (int8 with bounds
  *       where the JDK's vector module runs, else float32)</td></tr>
@@ -75,6 +78,10 @@ public interface Retrieval {
     if (model instanceof EmbeddingCandidates ranker) {
       return new ModelScores(ranker.withScans(ranker.candidateEmbeddings().stream()
           .map(SessionScan::sameScores).toList()));
+    }
+    if (model instanceof SknnModel) {
+      // the one model that computes a related list per request from its training sessions
+      return ListedRelated.of(saved, model);
     }
     if (!(model instanceof EmbeddingModel)) {
       return new ModelScores(model);

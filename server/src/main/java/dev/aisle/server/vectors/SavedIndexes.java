@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * <table>
  *   <caption>Files in {@code MODEL.index/}</caption>
  *   <tr><th>file</th><th>holds</th><th>read by</th></tr>
- *   <tr><td>{@code neighbours.bin}</td><td>each product's nearest neighbours</td>
+ *   <tr><td>{@code neighbours.bin}</td><td>each product's nearest neighbours (an embedding), or its
+ *       related products as the model answers them (session kNN)</td>
  *       <td>memory-mapped, used in place</td></tr>
  *   <tr><td>{@code scan-blocks.bin}</td><td>the int8 session scan's blocks of similar products</td>
  *       <td>memory-mapped, copied into the scan</td></tr>
@@ -81,7 +82,8 @@ final class SavedIndexes {
   }
 
   /**
-   * The saved neighbour lists of this {@code kind} ({@code exact} or {@code hnsw}), mapped; else
+   * The saved neighbour lists of this {@code kind} ({@code exact}, {@code hnsw}, or {@code
+   * related-sknn} for {@link ListedRelated}), mapped; else
    * {@code build}'s, saved and mapped.
    */
   NeighbourLists neighbourLists(String kind, int size, int length,
