@@ -12,6 +12,9 @@ import dev.aisle.model.VectorModel;
 import dev.aisle.modelfile.Algorithm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The models that propose candidates, in a fixed order: session-kNN, sequential co-occurrence,
@@ -20,6 +23,8 @@ import java.util.List;
  * thread-safe for queries as the models are.
  */
 final class CandidateModels {
+  private static final Logger LOG = LoggerFactory.getLogger(CandidateModels.class);
+
   /** The candidate models' algorithm names, in feature order. */
   static final List<String> PARTS = List.of("sknn", "cooc", "item2vec", "svd", "pop");
 
@@ -51,7 +56,11 @@ final class CandidateModels {
       Recommender m = a.prepare(new Params(o.parts().get(part))).train(corpus, context);
       models.add(m);
       if (m instanceof EmbeddingModel e) {
+        long start = System.nanoTime();
         neighbours.add(CosineNeighbours.compute(e, o.candidates(), context.threads()));
+        LOG.info(String.format(Locale.ROOT, "rank: %s's %d nearest products of each of %,d "
+            + "products in %.1f s", part, o.candidates(), e.products().size(),
+            (System.nanoTime() - start) / 1e9));
       }
     }
     return new CandidateModels(models, neighbours);
