@@ -5,7 +5,6 @@ import dev.aisle.corpus.ProductIndex;
 import dev.aisle.format.BinaryReader;
 import dev.aisle.format.BinaryWriter;
 import dev.aisle.model.EmbeddingModel;
-import dev.aisle.model.NearestScan;
 import dev.aisle.model.Params;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.TrainContext;
@@ -13,63 +12,58 @@ import dev.aisle.model.VectorModel;
 import dev.aisle.modelfile.Algorithm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The models that propose candidates, in a fixed order: session-kNN, sequential co-occurrence,
- * item2vec, SVD and popularity, each asked by its {@link CandidateSource}. Immutable; thread-safe
- * for queries as the models are.
+ * item2vec, SVD and popularity, each asked by its {@link CandidateSource}; the embedding models
+ * with their {@link CosineNeighbours}, as long as the candidates asked of each model. Immutable;
+ * thread-safe for queries as the models are.
  */
 final class CandidateModels {
+  private static final Logger LOG = LoggerFactory.getLogger(CandidateModels.class);
+
   /** The candidate models' algorithm names, in feature order. */
   static final List<String> PARTS = List.of("sknn", "cooc", "item2vec", "svd", "pop");
 
   private final List<Recommender> models;
+  private final List<CosineNeighbours> neighbours;
   private final List<CandidateSource> sources;
 
-  private CandidateModels(List<Recommender> models, List<NearestScan> scans) {
+  /** {@code neighbours}: one per embedding model, in order. */
+  private CandidateModels(List<Recommender> models, List<CosineNeighbours> neighbours) {
     this.models = List.copyOf(models);
+    this.neighbours = List.copyOf(neighbours);
     List<CandidateSource> s = new ArrayList<>();
     int e = 0;
     for (Recommender m : models) {
-      s.add(CandidateSource.of(m, m instanceof EmbeddingModel && scans != null ? scans.get(e++)
-          : null));
+      s.add(CandidateSource.of(m, m instanceof EmbeddingModel ? neighbours.get(e++) : null));
     }
     this.sources = List.copyOf(s);
   }
 
-  private CandidateModels(List<Recommender> models) {
-    this(models, null);
-  }
-
-  /** The embedding models among them, in order. */
-  List<EmbeddingModel> embeddings() {
-    List<EmbeddingModel> out = new ArrayList<>();
-    for (Recommender m : models) {
-      if (m instanceof EmbeddingModel e) {
-        out.add(e);
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  /** The same models, the embedding models' top products found by {@code scans}, in order. */
-  CandidateModels withScans(List<NearestScan> scans) {
-    int want = embeddings().size();
-    if (scans.size() != want) {
-      throw new IllegalArgumentException("expected " + want + " scans, one per embedding model, "
-          + "got " + scans.size());
-    }
-    return new CandidateModels(models, scans);
-  }
-
-  /** Trains every candidate model on {@code corpus}, each with its options from {@code o}. */
+  /**
+   * Trains every candidate model on {@code corpus}, each with its options from {@code o}, and
+   * lists each embedding model's {@code candidates} nearest products of every product.
+   */
   static CandidateModels train(Corpus corpus, RankOptions o, TrainContext context) {
     List<Recommender> models = new ArrayList<>();
+    List<CosineNeighbours> neighbours = new ArrayList<>();
     for (String part : PARTS) {
       Algorithm a = Algorithm.fromLabel(part);
-      models.add(a.prepare(new Params(o.parts().get(part))).train(corpus, context));
+      Recommender m = a.prepare(new Params(o.parts().get(part))).train(corpus, context);
+      models.add(m);
+      if (m instanceof EmbeddingModel e) {
+        long start = System.nanoTime();
+        neighbours.add(CosineNeighbours.compute(e, o.candidates(), context.threads()));
+        LOG.info(String.format(Locale.ROOT, "rank: %s's %d nearest products of each of %,d "
+            + "products in %.1f s", part, o.candidates(), e.products().size(),
+            (System.nanoTime() - start) / 1e9));
+      }
     }
-    return new CandidateModels(models);
+    return new CandidateModels(models, neighbours);
   }
 
   int size() {
@@ -94,13 +88,22 @@ final class CandidateModels {
     for (Recommender m : models) {
       m.write(out);
     }
+    for (CosineNeighbours n : neighbours) {
+      n.write(out);
+    }
   }
 
   static CandidateModels read(BinaryReader in, ProductIndex products) {
     List<Recommender> models = new ArrayList<>();
+    List<CosineNeighbours> neighbours = new ArrayList<>();
     for (String part : PARTS) {
       models.add(Algorithm.fromLabel(part).read(in, products));
     }
-    return new CandidateModels(models);
+    for (Recommender m : models) {
+      if (m instanceof EmbeddingModel) {
+        neighbours.add(CosineNeighbours.read(in, products.size()));
+      }
+    }
+    return new CandidateModels(models, neighbours);
   }
 }

@@ -2,28 +2,32 @@ package dev.aisle.rank;
 
 import dev.aisle.linalg.VectorMath;
 import dev.aisle.model.EmbeddingModel;
-import dev.aisle.model.NearestScan;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
 import dev.aisle.model.SparseRecommender;
 import dev.aisle.model.SparseScores;
 import dev.aisle.model.TopK;
 import dev.aisle.model.pop.PopularityModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * How the ranker asks one candidate model about a session: the model's top {@code n} and its
- * score of any product, both bit for bit what {@link Recommender#scoreNext} and {@link TopK} give,
- * by the cheapest way the model has:
+ * score of any product, by the cheapest way the model has. For every model but the embeddings,
+ * both are bit for bit what {@link Recommender#scoreNext} and {@link TopK} give; an embedding
+ * model's top {@code n} is taken from a pool instead of the whole catalog:
  *
  * <table>
  *   <caption>Ways of asking</caption>
  *   <tr><th>model</th><th>top n</th><th>score of a candidate</th></tr>
  *   <tr><td>sparse (cooc, sknn)</td><td colspan="2">the products the query touches
  *       ({@link SparseRecommender#sparseNext}); 0 for the others</td></tr>
- *   <tr><td>embedding (item2vec, svd)</td><td>a {@link NearestScan} of the session query (the
- *       server's int8 scan when serving)</td><td>the dot product of its unit vector with the
- *       query</td></tr>
+ *   <tr><td>embedding (item2vec, svd)</td><td>the best by the session query ({@link
+ *       EmbeddingModel#sessionQuery}) of a pool: the session's last {@link #POOL_ANCHORS}
+ *       distinct products and their {@link CosineNeighbours} (as many as {@code n}
+ *       each)</td><td>the dot product of its unit vector with the query</td></tr>
  *   <tr><td>popularity</td><td>its own top list (the first products of the last product's
  *       category, then the first others)</td><td>its score of the product</td></tr>
  *   <tr><td>others</td><td colspan="2">every product's score, in a buffer of the calling
@@ -33,6 +37,9 @@ import java.util.List;
  * <p>Thread-safe.
  */
 abstract class CandidateSource {
+  /** The latest distinct products of a session whose neighbours make an embedding's pool. */
+  static final int POOL_ANCHORS = 3;
+
   /**
    * A model's answer to one session.
    *
@@ -65,13 +72,13 @@ abstract class CandidateSource {
     return false;
   }
 
-  /** The way to ask {@code model}: an embedding model by {@code scan}, when given. */
-  static CandidateSource of(Recommender model, NearestScan scan) {
+  /** The way to ask {@code model}: an embedding model from its {@code neighbours}. */
+  static CandidateSource of(Recommender model, CosineNeighbours neighbours) {
     if (model instanceof SparseRecommender s) {
       return new Sparse(s);
     }
     if (model instanceof EmbeddingModel e) {
-      return new Nearest(e, scan == null ? NearestScan.of(e) : scan);
+      return new Pooled(e, neighbours);
     }
     if (model instanceof PopularityModel p) {
       return new Popular(p);
@@ -94,15 +101,18 @@ abstract class CandidateSource {
     }
   }
 
-  private static final class Nearest extends CandidateSource {
+  private static final class Pooled extends CandidateSource {
+    private static final Comparator<ScoredItem> BEST_FIRST =
+        Comparator.comparingDouble(ScoredItem::score).reversed()
+            .thenComparingInt(ScoredItem::product);
     private final EmbeddingModel model;
-    private final NearestScan scan;
+    private final CosineNeighbours neighbours;
     private final float[] unit;
     private final int dim;
 
-    Nearest(EmbeddingModel model, NearestScan scan) {
+    Pooled(EmbeddingModel model, CosineNeighbours neighbours) {
       this.model = model;
-      this.scan = scan;
+      this.neighbours = neighbours;
       this.unit = model.unitVectors();
       this.dim = model.dim();
     }
@@ -110,8 +120,30 @@ abstract class CandidateSource {
     @Override
     Answer answer(int[] session, int n, float[] dense) {
       float[] query = model.sessionQuery(session);
-      List<ScoredItem> top = scan.nearest(query, Math.min(n, model.products().size()));
-      return new Answer(top, product -> VectorMath.dot(query, 0, unit, product * dim, dim));
+      int[] anchors = RankFeatures.anchors(session, POOL_ANCHORS);
+      int each = Math.min(n, neighbours.length());
+      int[] pool = new int[anchors.length * (each + 1)];
+      int size = 0;
+      for (int a : anchors) {
+        pool[size++] = a;
+        for (int i = 0; i < each && neighbours.neighbour(a, i) >= 0; i++) {
+          pool[size++] = neighbours.neighbour(a, i);
+        }
+      }
+      Arrays.sort(pool, 0, size);
+      List<ScoredItem> scored = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        if (i == 0 || pool[i] != pool[i - 1]) {
+          scored.add(new ScoredItem(pool[i], score(query, pool[i])));
+        }
+      }
+      scored.sort(BEST_FIRST); // as TopK: ties to the lower ordinal
+      List<ScoredItem> top = scored.size() > n ? scored.subList(0, n) : scored;
+      return new Answer(top, product -> score(query, product));
+    }
+
+    private float score(float[] query, int product) {
+      return VectorMath.dot(query, 0, unit, product * dim, dim);
     }
   }
 

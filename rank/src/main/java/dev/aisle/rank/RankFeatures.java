@@ -145,7 +145,7 @@ final class RankFeatures {
     float[] f = s.features;
     int last = session[session.length - 1];
     int distinct = (int) java.util.Arrays.stream(session).distinct().count();
-    int[] anchors = anchors(session);
+    int[] anchors = anchors(session, ANCHORS);
     float[] unit = item2vec.unitVectors();
     int dim = item2vec.dim();
     float[] mean = new float[dim];
@@ -212,11 +212,11 @@ final class RankFeatures {
     java.util.Arrays.fill(s.ranks, i * parts, i * parts + parts, n + 1);
   }
 
-  /** The session's last {@link #ANCHORS} distinct products, latest first. */
-  private static int[] anchors(int[] session) {
-    int[] anchors = new int[ANCHORS];
+  /** The session's last {@code count} distinct products (fewer when it has fewer), latest first. */
+  static int[] anchors(int[] session, int count) {
+    int[] anchors = new int[count];
     int k = 0;
-    for (int j = session.length - 1; j >= 0 && k < ANCHORS; j--) {
+    for (int j = session.length - 1; j >= 0 && k < count; j--) {
       boolean repeat = false;
       for (int x = 0; x < k; x++) {
         repeat |= anchors[x] == session[j];

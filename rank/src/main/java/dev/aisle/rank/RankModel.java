@@ -7,9 +7,7 @@ import dev.aisle.format.BinaryWriter;
 import dev.aisle.model.Explainer;
 import dev.aisle.model.FeatureGains;
 import dev.aisle.model.ProductLabels;
-import dev.aisle.model.EmbeddingCandidates;
-import dev.aisle.model.EmbeddingModel;
-import dev.aisle.model.NearestScan;
+import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
 import dev.aisle.model.TopK;
 import dev.aisle.model.cooc.CoocModel;
@@ -25,14 +23,14 @@ import java.util.Map;
  * the features of {@link RankFeatures} (the mean of one or more boosters' scores). Products no
  * candidate model proposed follow all candidates, most popular first. Related products are the candidates of a one-product session.
  *
- * <p>A query asks each candidate model the cheapest exact way it can ({@link CandidateSource}); a
- * server hands in its int8 scans of the embedding models with {@link #withScans}, and {@link
+ * <p>A query asks each candidate model the cheapest way it can ({@link CandidateSource}: the
+ * embedding models from their saved neighbour lists, never a scan of the catalog), and {@link
  * #topNext} ranks the candidates alone, never an array over the catalog.
  *
  * <p>Immutable after training and thread-safe for queries (the booster's in-place prediction is;
  * each thread has its own buffers).
  */
-public final class RankModel implements EmbeddingCandidates, FeatureGains {
+public final class RankModel implements Recommender, FeatureGains {
   private final ProductIndex products;
   private final CandidateModels models;
   private final ProductStats stats;
@@ -54,18 +52,6 @@ public final class RankModel implements EmbeddingCandidates, FeatureGains {
     this.visits = visits;
     this.boosters = boosters;
     this.candidates = candidates;
-    this.features = new RankFeatures(models, stats, visits, candidates);
-    this.scratch = ThreadLocal.withInitial(features::scratch);
-  }
-
-  /** {@code base} asking {@code models} instead (the boosters are shared). */
-  private RankModel(RankModel base, CandidateModels models) {
-    this.products = base.products;
-    this.models = models;
-    this.stats = base.stats;
-    this.visits = base.visits;
-    this.boosters = base.boosters;
-    this.candidates = base.candidates;
     this.features = new RankFeatures(models, stats, visits, candidates);
     this.scratch = ThreadLocal.withInitial(features::scratch);
   }
@@ -151,16 +137,6 @@ public final class RankModel implements EmbeddingCandidates, FeatureGains {
     return -1e7f - product; // ordinals go by popularity
   }
 
-  @Override
-  public List<EmbeddingModel> candidateEmbeddings() {
-    return models.embeddings();
-  }
-
-  @Override
-  public RankModel withScans(List<NearestScan> scans) {
-    return new RankModel(this, models.withScans(scans));
-  }
-
   /** The ranker's score of every candidate. */
   float[] predict(RankFeatures.Candidates c) {
     return boosters.predict(c.features(), c.size(), RankFeatures.WIDTH);
@@ -191,9 +167,10 @@ public final class RankModel implements EmbeddingCandidates, FeatureGains {
 
   /**
    * The layout {@link #write} writes, after a 0 that version 1 (which began with the candidate
-   * count, never 0) cannot start with: 2 added the co-visitation counts and several boosters.
+   * count, never 0) cannot start with: 2 added the co-visitation counts and several boosters, 3
+   * the embedding models' neighbour lists, their candidates' pool.
    */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   @Override
   public void write(BinaryWriter out) {
@@ -215,7 +192,7 @@ public final class RankModel implements EmbeddingCandidates, FeatureGains {
     int format = in.readVarInt() == 0 ? in.readVarInt() : 1;
     if (format != FORMAT) {
       throw new BadInputException(in.source() + ": a rank model of layout " + format
-          + ", not this Aisle's " + FORMAT + " (its features differ): retrain it");
+          + ", not this Aisle's " + FORMAT + " (its candidates or features differ): retrain it");
     }
     int candidates = in.readVarInt();
     int width = in.readCount(1024, "feature count");

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The ranker on real data: yoochoose-100k's train_tr, its last day held out (6,485 next-item
@@ -123,9 +125,10 @@ class RankModelTest {
         .containsAnyOf("next_1", "near_1", "item2vec_cos_last");
   }
 
-  @Test
-  void a_rank_model_of_the_first_layout_is_refused_with_a_clear_message() {
-    Recommender first = new Recommender() { // layout 1 began with the candidate count
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void a_rank_model_of_an_older_layout_is_refused_with_a_clear_message(int layout) {
+    Recommender old = new Recommender() {
       @Override
       public String algorithm() {
         return "rank";
@@ -144,17 +147,18 @@ class RankModelTest {
 
       @Override
       public void write(dev.aisle.format.BinaryWriter out) {
-        out.writeVarInt(50);
-        out.writeVarInt(42);
+        // layout 1 began with the candidate count; later ones with 0 and the layout
+        out.writeVarInt(layout == 1 ? 50 : 0);
+        out.writeVarInt(layout == 1 ? 42 : layout);
       }
     };
-    Path file = dir.resolve("rank-layout-1.model");
-    ModelFile.write(first, ModelFile.info(first, Algorithm.RANK.prepare(Params.none()), 42, 2,
+    Path file = dir.resolve("rank-layout-" + layout + ".model");
+    ModelFile.write(old, ModelFile.info(old, Algorithm.RANK.prepare(Params.none()), 42, 2,
         "test", train.eventCount()), file);
     assertThatThrownBy(() -> ModelFile.read(file))
         .isInstanceOf(dev.aisle.BadInputException.class)
-        .hasMessageContaining("rank-layout-1.model")
-        .hasMessageContaining("layout 1")
+        .hasMessageContaining("rank-layout-" + layout + ".model")
+        .hasMessageContaining("layout " + layout)
         .hasMessageContaining("retrain it");
   }
 

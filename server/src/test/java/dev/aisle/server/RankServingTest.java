@@ -31,8 +31,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The learned ranker served over HTTP answers what its evaluation path ranks: the server's int8
- * scans of its embedding models and its sparse candidate models change the cost, not the answer.
+ * The learned ranker served over HTTP answers what its evaluation path ranks: the server asks its
+ * sparse candidate models by the products a session touches and its embedding models through the
+ * neighbour lists saved in its file, which changes the cost, not the answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RankServingTest {

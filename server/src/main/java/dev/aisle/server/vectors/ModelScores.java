@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Answers by the model itself ({@link Recommender#topRelated}, {@link Recommender#topNext}):
  * exact, and the only way for models that are not embeddings. Co-occurrence and session kNN
- * answer from the products a query touches; the others (popularity, the dense network, blends)
- * score every product.
+ * answer from the products a query touches, the learned ranker from its candidates; the others
+ * (popularity, the dense network, blends) score every product.
  *
  * <p>Thread-safe as the model is.
  */

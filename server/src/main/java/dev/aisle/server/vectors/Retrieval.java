@@ -1,6 +1,5 @@
 package dev.aisle.server.vectors;
 
-import dev.aisle.model.EmbeddingCandidates;
 import dev.aisle.model.EmbeddingModel;
 import dev.aisle.model.Recommender;
 import dev.aisle.model.ScoredItem;
@@ -20,13 +19,12 @@ import java.util.Optional;
  *   <tr><td>session kNN</td><td>lists of the model's own answers, computed once ({@link
  *       ListedRelated})</td><td>the model itself, from the sessions it touches</td></tr>
  *   <tr><td>not an embedding</td><td colspan="2">the model itself, from the products it touches
- *       (co-occurrence) or by scoring every product</td></tr>
+ *       (co-occurrence; the learned ranker from its candidate models' and its neighbour
+ *       lists) or by scoring every product</td></tr>
  *   <tr><td>embedding, up to {@code neighbourListMax} products</td><td>exact neighbour lists
  *       (brute force)</td><td rowspan="2">exact scan of the unit vectors (int8 with bounds
  *       where the JDK's vector module runs, else float32)</td></tr>
  *   <tr><td>embedding, in between</td><td>the model scores every product</td></tr>
- *   <tr><td>a ranker of embedding models' candidates (rank)</td><td colspan="2">the model
- *       itself, its embedding models' session queries by the exact int8 scan</td></tr>
  *   <tr><td>embedding, more than {@code neighbourListMax} and at least {@code annThreshold}
  *       products</td><td>neighbour lists from an HNSW graph</td><td>an HNSW graph search
  *       (approximate)</td></tr>
@@ -75,10 +73,6 @@ public interface Retrieval {
   static Retrieval load(String name, Path modelFile, String checksum, Recommender model,
       int annThreshold, int neighbourListMax, BuildProgress progress) {
     SavedIndexes saved = SavedIndexes.beside(name, modelFile, checksum, progress);
-    if (model instanceof EmbeddingCandidates ranker) {
-      return new ModelScores(ranker.withScans(ranker.candidateEmbeddings().stream()
-          .map(SessionScan::sameScores).toList()));
-    }
     if (model instanceof SknnModel) {
       // the one model that computes a related list per request from its training sessions
       return ListedRelated.of(saved, model);

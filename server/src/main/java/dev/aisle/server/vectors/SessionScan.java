@@ -1,7 +1,5 @@
 package dev.aisle.server.vectors;
 
-import dev.aisle.model.EmbeddingModel;
-import dev.aisle.model.NearestScan;
 import dev.aisle.model.ScoredItem;
 import java.util.List;
 import java.util.function.Supplier;
@@ -13,7 +11,7 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe.
  */
-interface SessionScan extends NearestScan {
+interface SessionScan {
   /** Session queries run at load, before traffic (about a second at 100k products). */
   int WARM_UP_QUERIES = 500;
 
@@ -26,25 +24,6 @@ interface SessionScan extends NearestScan {
   /** The share of the int8 scan's blocks a query read, on average; 0 for a float32 scan. */
   default double scannedShare() {
     return 0;
-  }
-
-  /**
-   * A scan of {@code model}'s session queries whose scores are the model's own, bit for bit (not
-   * only its order): the int8 scan, which re-scores with the model's dot product, where the JDK's
-   * vector module runs it, else the model's full scan. For a model whose answers build on them
-   * (the learned ranker's features).
-   */
-  static NearestScan sameScores(EmbeddingModel model) {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-      UnitVectors unit = UnitVectors.of(model);
-      QuantizedScan scan = QuantizedScan.of(unit.unit, unit.size, unit.dim,
-          ScanLayout.inOrder(unit.size));
-      if (scan != null) {
-        scan.warmUp(WARM_UP_QUERIES);
-        return scan;
-      }
-    }
-    return NearestScan.of(model);
   }
 
   /** The scan of {@code unit}, with int8 blocks in ordinal order. */
