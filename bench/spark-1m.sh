@@ -15,7 +15,9 @@
 # driver is the executor), PAUSE_WHILE=FILE (the Spark JVM is stopped with SIGSTOP while FILE
 # exists, e.g. while another benchmark needs the cores, and continued when it is gone; the paused
 # seconds are reported and taken out of the wall time). Options are serve-1m.sh's ingest step's
-# (--min-product-count 1).
+# (--min-product-count 1). Needs about 14 GB of memory for the Spark JVM (the 12 GB heap and
+# Spark's off-heap buffers) and more than 12 GB of disk for the spill: see the README (Past one
+# box) for the run on the 24 GB machine, where the kernel's OOM killer ended it.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bench="${BENCH_DIR:-/tmp/aisle-bench-1000000}"
@@ -55,30 +57,41 @@ spark() {
     fi
     sleep 2
   done
-  wait "$timer" || { tail -20 "$work/log-$name.txt" >&2; exit 1; }
+  local status=ok
+  if ! wait "$timer"; then
+    tail -5 "$work/log-$name.txt" >&2
+    status="FAILED: $(grep -m1 -E 'terminated by signal|non-zero status' \
+      "$work/time-$name.txt" || true)"
+    if grep -q 'terminated by signal 9' "$work/time-$name.txt"; then
+      status="$status (most likely the kernel's OOM killer: see dmesg)"
+    fi
+  fi
   local wall rss cpu
   wall=$(echo "$(date +%s.%N) - $start - $paused" | bc)
   rss=$(awk -F: '/Maximum resident set size/ {print $2 / 1048576}' "$work/time-$name.txt")
   cpu=$(awk -F: '/User time|System time/ {t += $2} END {print t}' "$work/time-$name.txt")
-  printf 'spark-%s\t%.1f\t%.2f\t%.1f\t%.0f\t%s\n' "$name" "$wall" "$rss" "$cpu" "$paused" \
-    "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$rows"
+  printf 'spark-%s\t%.1f\t%.2f\t%.1f\t%.0f\t%s\t%s\n' "$name" "$wall" "$rss" "$cpu" "$paused" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" "$status" >> "$rows"
+  [ "$status" = ok ]
 }
 
-spark cooc --algorithm cooc --out "$work/cooc.model"
+cooc=ok
+spark cooc --algorithm cooc --out "$work/cooc.model" || cooc=failed
 if [ -n "${ITEM2VEC:-}" ]; then
-  spark item2vec-1-epoch --algorithm item2vec -p epochs=1 --out "$work/i2v-1.model"
+  spark item2vec-1-epoch --algorithm item2vec -p epochs=1 --out "$work/i2v-1.model" || true
 fi
 
 echo
-printf '%-24s %9s %9s %9s %9s  %s\n' step 'wall s' 'RSS GB' 'CPU s' 'paused s' 'load after'
-awk -F'\t' '{printf "%-24s %9s %9s %9s %9s  %s\n", $1, $2, $3, $4, $5, $6}' "$rows"
+printf '%-24s %9s %9s %9s %9s  %-16s %s\n' step 'wall s' 'RSS GB' 'CPU s' 'paused s' \
+  'load after' status
+awk -F'\t' '{printf "%-24s %9s %9s %9s %9s  %-16s %s\n", $1, $2, $3, $4, $5, $6, $7}' "$rows"
 if [ -f "$bench/steps.tsv" ]; then
   echo "embedded (bench/serve-1m.sh, $bench/steps.tsv):"
   awk -F'\t' '$1 ~ /^(ingest|train-cooc|train-item2vec)$/ {
     printf "%-24s %9s %9s %9s\n", $1, $2, $3, $4}' "$bench/steps.tsv"
 fi
 grep -E "sessions of|skipped|trained" "$work/log-cooc.txt" | sed 's/^/  /' || true
-if [ -f "$bench/cooc.model" ]; then
+if [ "$cooc" = ok ] && [ -f "$bench/cooc.model" ]; then
   echo "Spark cooc against the embedded cooc ($bench/cooc.model):"
   java -Xmx6g -cp "$root/cli/target/aisle.jar" "$root/bench/CoocOverlap.java" "$bench/cooc.model" \
     "$work/cooc.model" 20 | sed 's/^/  /'
