@@ -85,7 +85,8 @@ cat "$work/report.lua" >> "$work/session.lua"
 # one row of the table: MODEL-FILE and the wrk output of its sessions at 8 connections
 row() {
   local model="$1" out="$2" seconds bytes
-  seconds=$(grep -ho "in [0-9.]* s" "$model.train.txt" 2>/dev/null | tail -1 | tr -dc '0-9.')
+  # n/a when the model was trained before its training output was kept beside it
+  seconds=$( (grep -ho "in [0-9.]* s" "$model.train.txt" 2>/dev/null || true) | tail -1 | tr -dc '0-9.')
   bytes=$(stat -c %s "$model")
   printf "| %s | %s | %s | %s | %s |\n" "$(basename "$model" .model)" "${seconds:-n/a}" \
     "$bytes" "$(awk '/^Requests\/sec/ {print $2}' "$out")" "$(tail -1 "$out")" >> "$work/table.md"
