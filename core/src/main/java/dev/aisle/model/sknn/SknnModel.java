@@ -248,13 +248,7 @@ public final class SknnModel implements SparseRecommender {
           matchAt = e;
         }
       }
-      if (options.normalize()) {
-        sim /= Math.sqrt((double) query.size() * distinctLength[s]);
-      }
-      if (options.lambda2() > 0) {
-        sim *= Math.exp(-(lastTime - sessionTimes[s]) / (options.lambda2() * DAY_MS));
-      }
-      ranked[c] = TopK.pack((float) sim, c);
+      ranked[c] = TopK.pack((float) scaled(sim, query.size(), s), c);
       match[c] = matchAt;
     }
   }
@@ -263,22 +257,29 @@ public final class SknnModel implements SparseRecommender {
    * The similarity of each candidate to a query of one product, which every candidate holds: the
    * product's weight, normalised by the candidate's length and decayed by its age, so the
    * candidates' sessions are not read (their match is found only for those that vote, {@link
-   * #lastMatch}). The same arithmetic as {@link #similarity}, so the same bits.
+   * #lastMatch}). Scaled as {@link #similarity} scales, so the same bits.
    */
   private void similarityOfOne(Query query, int[] candidates, int count, long[] ranked) {
     float w = query.weight[0];
     double weight = options.idf() ? w * idf[query.product[0]] : w;
     for (int c = 0; c < count; c++) {
       int s = candidates[c];
-      double sim = weight;
-      if (options.normalize()) {
-        sim /= Math.sqrt((double) 1 * distinctLength[s]);
-      }
-      if (options.lambda2() > 0) {
-        sim *= Math.exp(-(lastTime - sessionTimes[s]) / (options.lambda2() * DAY_MS));
-      }
-      ranked[c] = TopK.pack((float) sim, c);
+      ranked[c] = TopK.pack((float) scaled(weight, 1, s), c);
     }
+  }
+
+  /**
+   * A candidate's overlap {@code sim} with a query of {@code querySize} distinct products,
+   * normalised by both lengths and decayed by the candidate session's age, as the options say.
+   */
+  private double scaled(double sim, int querySize, int s) {
+    if (options.normalize()) {
+      sim /= Math.sqrt((double) querySize * distinctLength[s]);
+    }
+    if (options.lambda2() > 0) {
+      sim *= Math.exp(-(lastTime - sessionTimes[s]) / (options.lambda2() * DAY_MS));
+    }
+    return sim;
   }
 
   /** The last event of session {@code s} that is {@code product}. */
