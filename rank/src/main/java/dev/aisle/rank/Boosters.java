@@ -17,12 +17,14 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * its early stopping kept, whose scores are averaged (bagging, to lower the variance of a ranker
  * learned from a few thousand queries).
  *
- * <p>Immutable and thread-safe for predictions (XGBoost's in-place prediction is); each
- * prediction runs on the calling thread alone.
+ * <p>Predictions run in Java over each booster's {@link FlatTrees}, on the calling thread; the
+ * boosters are kept for the model file and the feature gains. Immutable and thread-safe.
  */
 final class Boosters {
   private final List<Booster> boosters;
   private final int[] trees;
+  /** Each booster's kept trees, as {@link #predict} evaluates them. */
+  private final List<FlatTrees> flat;
 
   Boosters(List<Booster> boosters, int[] trees) {
     if (boosters.isEmpty() || boosters.size() != trees.length) {
@@ -30,15 +32,11 @@ final class Boosters {
     }
     this.boosters = List.copyOf(boosters);
     this.trees = trees.clone();
-    try {
-      for (Booster b : this.boosters) {
-        // one query, one thread: queries run side by side (requests, evaluation workers), and
-        // XGBoost's own threads for a few hundred rows only queue behind one another
-        b.setParam("nthread", 1);
-      }
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("XGBoost refused nthread=1: " + e.getMessage(), e);
+    List<FlatTrees> flat = new ArrayList<>();
+    for (int b = 0; b < trees.length; b++) {
+      flat.add(FlatTrees.of(boosters.get(b), trees[b]));
     }
+    this.flat = List.copyOf(flat);
   }
 
   int size() {
@@ -54,19 +52,15 @@ final class Boosters {
     return sum;
   }
 
-  /** The mean score of every row of {@code rows x width} features. */
+  /** The mean margin of every row of {@code rows x width} features, by {@link FlatTrees}. */
   float[] predict(float[] features, int rows, int width) {
     float[] mean = new float[rows];
-    try {
-      for (int b = 0; b < boosters.size(); b++) {
-        float[][] out = boosters.get(b).inplace_predict(features, rows, width, Float.NaN,
-            new int[] {0, trees[b]});
-        for (int i = 0; i < rows; i++) {
-          mean[i] += out[i][0] / boosters.size();
-        }
+    float[] out = new float[rows];
+    for (FlatTrees f : flat) {
+      f.predict(features, rows, width, out);
+      for (int i = 0; i < rows; i++) {
+        mean[i] += out[i] / flat.size();
       }
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
     }
     return mean;
   }

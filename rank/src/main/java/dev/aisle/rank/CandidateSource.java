@@ -46,30 +46,45 @@ abstract class CandidateSource {
    * @param top the model's best {@code n} products, best first
    * @param scores the model's score of any product as the next one
    */
-  record Answer(List<ScoredItem> top, ProductScores scores) {
-    /** The model's score of {@code product} as the next one. */
-    float score(int product) {
-      return scores.of(product);
-    }
-  }
+  record Answer(List<ScoredItem> top, ProductScores scores) {}
 
   /** A model's scores of the products for one session. */
   @FunctionalInterface
   interface ProductScores {
     float of(int product);
+
+    /** The scores of {@code products[0, count)} into {@code out}, for all of them at once. */
+    default void of(int[] products, int count, float[] out) {
+      for (int i = 0; i < count; i++) {
+        out[i] = of(products[i]);
+      }
+    }
   }
 
   /**
-   * The answer to {@code session}.
-   *
-   * @param dense a buffer of one float per product that the answer may use until the next call
-   *     with it
+   * One thread's buffers for one source's answers, reused query after query: a score per
+   * product for a model that scores every product, a sparse map for one that touches few.
    */
-  abstract Answer answer(int[] session, int n, float[] dense);
+  static final class Buffers {
+    final float[] dense;
+    final SparseScores sparse;
+    /** What warming loads read (see {@link Pooled}): kept so that the JIT keeps the loads. */
+    float touched;
 
-  /** Whether {@link #answer} uses its {@code dense} buffer. */
-  boolean dense() {
-    return false;
+    private Buffers(float[] dense, SparseScores sparse) {
+      this.dense = dense;
+      this.sparse = sparse;
+    }
+  }
+
+  /**
+   * The answer to {@code session}, valid until the next call with the same {@code buffers}.
+   */
+  abstract Answer answer(int[] session, int n, Buffers buffers);
+
+  /** Buffers for {@link #answer}, for a catalog of {@code products}; one set per thread. */
+  Buffers buffers(int products) {
+    return new Buffers(null, null);
   }
 
   /** The way to ask {@code model}: an embedding model from its {@code neighbours}. */
@@ -94,14 +109,23 @@ abstract class CandidateSource {
     }
 
     @Override
-    Answer answer(int[] session, int n, float[] dense) {
-      SparseScores scores = model.sparseNext(session);
+    Buffers buffers(int products) {
+      return new Buffers(null, new SparseScores(1024));
+    }
+
+    @Override
+    Answer answer(int[] session, int n, Buffers buffers) {
+      SparseScores scores = buffers.sparse;
+      scores.clear();
+      model.sparseNext(session, scores);
       List<ScoredItem> top = scores.top(n, model.products().size());
       return new Answer(top, scores::get);
     }
   }
 
   private static final class Pooled extends CandidateSource {
+    /** Floats in a 64-byte cache line. */
+    private static final int FLOATS_PER_LINE = 16;
     private static final Comparator<ScoredItem> BEST_FIRST =
         Comparator.comparingDouble(ScoredItem::score).reversed()
             .thenComparingInt(ScoredItem::product);
@@ -118,7 +142,7 @@ abstract class CandidateSource {
     }
 
     @Override
-    Answer answer(int[] session, int n, float[] dense) {
+    Answer answer(int[] session, int n, Buffers buffers) {
       float[] query = model.sessionQuery(session);
       int[] anchors = RankFeatures.anchors(session, POOL_ANCHORS);
       int each = Math.min(n, neighbours.length());
@@ -131,19 +155,58 @@ abstract class CandidateSource {
         }
       }
       Arrays.sort(pool, 0, size);
-      List<ScoredItem> scored = new ArrayList<>(size);
+      int distinct = 0;
       for (int i = 0; i < size; i++) {
         if (i == 0 || pool[i] != pool[i - 1]) {
-          scored.add(new ScoredItem(pool[i], score(query, pool[i])));
+          pool[distinct++] = pool[i];
         }
+      }
+      RowScores scores = new RowScores(query, buffers);
+      float[] poolScores = new float[distinct];
+      scores.of(pool, distinct, poolScores);
+      List<ScoredItem> scored = new ArrayList<>(distinct);
+      for (int i = 0; i < distinct; i++) {
+        scored.add(new ScoredItem(pool[i], poolScores[i]));
       }
       scored.sort(BEST_FIRST); // as TopK: ties to the lower ordinal
       List<ScoredItem> top = scored.size() > n ? scored.subList(0, n) : scored;
-      return new Answer(top, product -> score(query, product));
+      return new Answer(top, scores);
     }
 
-    private float score(float[] query, int product) {
-      return VectorMath.dot(query, 0, unit, product * dim, dim);
+    /**
+     * The dot products of the products' unit vectors with a session's query. Rows of products
+     * far apart in an array of tens of megabytes miss the cache; scoring many at once first
+     * touches every cache line of every row, so that the misses overlap instead of stalling
+     * each dot product in turn (as session-kNN warms its sessions).
+     */
+    private final class RowScores implements ProductScores {
+      private final float[] query;
+      private final Buffers buffers;
+
+      RowScores(float[] query, Buffers buffers) {
+        this.query = query;
+        this.buffers = buffers;
+      }
+
+      @Override
+      public float of(int product) {
+        return VectorMath.dot(query, 0, unit, product * dim, dim);
+      }
+
+      @Override
+      public void of(int[] products, int count, float[] out) {
+        float touched = 0;
+        for (int i = 0; i < count; i++) {
+          int from = products[i] * dim;
+          for (int x = from; x < from + dim; x += FLOATS_PER_LINE) {
+            touched += unit[x];
+          }
+        }
+        buffers.touched += touched;
+        for (int i = 0; i < count; i++) {
+          out[i] = of(products[i]);
+        }
+      }
     }
   }
 
@@ -155,7 +218,7 @@ abstract class CandidateSource {
     }
 
     @Override
-    Answer answer(int[] session, int n, float[] dense) {
+    Answer answer(int[] session, int n, Buffers buffers) {
       int last = session[session.length - 1];
       List<ScoredItem> top = model.topNext(session, n);
       return new Answer(top, product -> model.score(last, product));
@@ -170,12 +233,13 @@ abstract class CandidateSource {
     }
 
     @Override
-    boolean dense() {
-      return true;
+    Buffers buffers(int products) {
+      return new Buffers(new float[products], null);
     }
 
     @Override
-    Answer answer(int[] session, int n, float[] dense) {
+    Answer answer(int[] session, int n, Buffers buffers) {
+      float[] dense = buffers.dense;
       model.scoreNext(session, dense);
       List<ScoredItem> top = TopK.select(dense, Math.min(n, dense.length), null);
       return new Answer(top, product -> dense[product]);

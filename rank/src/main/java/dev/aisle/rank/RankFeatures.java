@@ -72,22 +72,25 @@ final class RankFeatures {
   /**
    * One thread's buffers: which products are candidates already (by a generation stamp, so that
    * nothing is cleared between queries), each candidate's rank in every model's top, the feature
-   * rows, and a score per product for the candidate models that score every product.
+   * rows, and each candidate model's {@link CandidateSource.Buffers}.
    */
   static final class Scratch {
-    final float[][] dense;
+    final CandidateSource.Buffers[] buffers;
     final int[] stamp;
     final int[] index;
     int generation;
     int[] products = new int[0];
     int[] ranks = new int[0];
     float[] features = new float[0];
+    /** Each candidate model's score of each candidate. */
+    final float[][] scores;
 
     Scratch(CandidateModels models, int products) {
-      dense = new float[models.size()][];
+      buffers = new CandidateSource.Buffers[models.size()];
       for (int m = 0; m < models.size(); m++) {
-        dense[m] = models.source(m).dense() ? new float[products] : null;
+        buffers[m] = models.source(m).buffers(products);
       }
+      scores = new float[models.size()][0];
       stamp = new int[products];
       index = new int[products];
     }
@@ -102,6 +105,9 @@ final class RankFeatures {
         products = new int[candidates];
         ranks = new int[candidates * models];
         features = new float[candidates * WIDTH];
+        for (int m = 0; m < models; m++) {
+          scores[m] = new float[candidates];
+        }
       }
     }
   }
@@ -126,7 +132,7 @@ final class RankFeatures {
     CandidateSource.Answer[] answers = new CandidateSource.Answer[parts];
     int count = 0;
     for (int m = 0; m < parts; m++) {
-      answers[m] = models.source(m).answer(session, n, s.dense[m]);
+      answers[m] = models.source(m).answer(session, n, s.buffers[m]);
       List<ScoredItem> top = answers[m].top();
       for (int r = 0; r < top.size(); r++) {
         int p = top.get(r).product();
@@ -153,6 +159,9 @@ final class RankFeatures {
       VectorMath.axpy(1, unit, p * dim, mean, 0, dim);
     }
     float meanNorm = (float) Math.sqrt(VectorMath.dot(mean, 0, mean, 0, dim));
+    for (int m = 0; m < parts; m++) {
+      answers[m].scores().of(products, count, s.scores[m]);
+    }
     for (int i = 0; i < count; i++) {
       int p = products[i];
       int o = i * WIDTH;
@@ -165,7 +174,7 @@ final class RankFeatures {
         }
         float best = top.isEmpty() ? 0 : top.get(0).score();
         float worst = top.isEmpty() ? 0 : top.get(top.size() - 1).score();
-        float score = answers[m].score(p);
+        float score = s.scores[m][i];
         f[o++] = best > worst ? (score - worst) / (best - worst) : Float.NaN;
         f[o++] = rank;
       }

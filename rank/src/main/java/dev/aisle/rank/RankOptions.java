@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * @param pairs {@code pair-method}'s k ({@code pairs}, lambdarank_num_pair_per_sample)
  * @param rounds boosting rounds at most ({@code rounds}, num_boost_round)
  * @param eta shrinkage ({@code eta})
- * @param maxDepth tree depth ({@code max-depth}, max_depth)
+ * @param maxDepth tree depth ({@code max-depth}, max_depth; at most 10, as {@link FlatTrees}
+ *     answers)
  * @param minChildWeight least hessian sum in a leaf ({@code min-child-weight}, min_child_weight)
  * @param subsample share of rows, and of features, each tree sees ({@code subsample}:
  *     subsample and colsample_bytree)
@@ -62,8 +63,9 @@ public record RankOptions(int candidates, String objective, String pairMethod, i
     if (!(eta > 0 && eta <= 1)) {
       throw new IllegalArgumentException("eta must be in (0, 1], was " + eta);
     }
-    if (maxDepth < 1 || maxDepth > 16) {
-      throw new IllegalArgumentException("max-depth must be in 1..16, was " + maxDepth);
+    if (maxDepth < 1 || maxDepth > FlatTrees.MAX_DEPTH) {
+      throw new IllegalArgumentException("max-depth must be in 1.." + FlatTrees.MAX_DEPTH
+          + ", was " + maxDepth);
     }
     if (!(minChildWeight >= 0)) {
       throw new IllegalArgumentException("min-child-weight must be >= 0, was " + minChildWeight);

@@ -285,15 +285,22 @@ public final class CoocModel implements SparseRecommender {
     }
   }
 
-  /** Sums the indicator lists of the session's products, touching only those products. */
+  /** Sums the indicator lists of the session's products, in a map sized for all of them. */
   @Override
   public SparseScores sparseNext(int[] session) {
-    int n = session.length;
     int touched = 0;
     for (int a : session) {
       touched += offsets[a + 1] - offsets[a];
     }
     SparseScores out = new SparseScores(touched);
+    sparseNext(session, out);
+    return out;
+  }
+
+  /** Adds the session's products' indicator lists to {@code out}, touching only those products. */
+  @Override
+  public void sparseNext(int[] session, SparseScores out) {
+    int n = session.length;
     for (int i = 0; i < n; i++) {
       double w = options.sessionWeighting().weight(i, n, options.lambda());
       if (w == 0) {
@@ -304,7 +311,6 @@ public final class CoocModel implements SparseRecommender {
         out.add(indicators[x], (float) (w * scores[x]));
       }
     }
-    return out;
   }
 
   /**

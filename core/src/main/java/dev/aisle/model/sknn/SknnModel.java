@@ -156,12 +156,10 @@ public final class SknnModel implements SparseRecommender {
     return topNext(new int[] {product}, k);
   }
 
-  /** The neighbours' votes for the products after {@code session}. */
+  /** Adds the neighbours' votes for the products after {@code session} to {@code into}. */
   @Override
-  public SparseScores sparseNext(int[] session) {
-    SparseScores out = new SparseScores(64);
-    vote(session, SCRATCH.get(), out);
-    return out;
+  public void sparseNext(int[] session, SparseScores into) {
+    vote(session, SCRATCH.get(), into);
   }
 
   /** The best of {@link #sparseNext}, counted in this thread's reused map. */
