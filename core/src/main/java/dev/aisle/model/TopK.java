@@ -59,13 +59,16 @@ public final class TopK {
   }
 
   /**
-   * A non-negative score and an id in one long whose order is the order of {@link #select}: by
-   * score (a non-negative float's bits order as the float does), ties to the lower id. For the
-   * hot paths that pick from thousands of candidates without boxing them ({@link
+   * A score (any but NaN) and an id in one long whose order is the order of {@link #select}: by
+   * score, as {@link Float#compare} orders them, ties to the lower id. The score's bits go in the
+   * high half, a negative one's lower 31 bits flipped so that its bits order as the float does.
+   * For the hot paths that pick from thousands of candidates without boxing them ({@link
    * #selectPacked}).
    */
   public static long pack(float score, int id) {
-    return ((long) Float.floatToIntBits(score) << 32) | (Integer.MAX_VALUE - id);
+    int bits = Float.floatToIntBits(score);
+    return ((long) (bits ^ ((bits >> 31) & Integer.MAX_VALUE)) << 32)
+        | (Integer.MAX_VALUE - id);
   }
 
   /** The id of a {@link #pack packed} entry. */
@@ -75,7 +78,8 @@ public final class TopK {
 
   /** The score of a {@link #pack packed} entry. */
   public static float packedScore(long packed) {
-    return Float.intBitsToFloat((int) (packed >>> 32));
+    int bits = (int) (packed >> 32);
+    return Float.intBitsToFloat(bits ^ ((bits >> 31) & Integer.MAX_VALUE));
   }
 
   /**

@@ -39,10 +39,13 @@ class TopKTest {
         .isEqualTo(expected);
   }
 
-  /** Packed entries picked by the heap come out as select picks the scores: ties to the lower id. */
+  /**
+   * Packed entries picked by the heap come out as select picks the scores, negative ones too:
+   * ties to the lower id.
+   */
   @Property
   void picks_packed_entries_as_select_picks_scores(
-      @ForAll @Size(max = 300) List<@IntRange(max = 9) Integer> raw,
+      @ForAll @Size(max = 300) List<@IntRange(min = -9, max = 9) Integer> raw,
       @ForAll @IntRange(min = 1, max = 40) int k) {
     float[] scores = new float[raw.size()];
     long[] packed = new long[raw.size()];
@@ -56,5 +59,18 @@ class TopKTest {
       picked.add(new ScoredItem(TopK.packedId(packed[i]), TopK.packedScore(packed[i])));
     }
     assertThat(picked).isEqualTo(TopK.select(scores, k, null));
+  }
+
+  /** A packed entry keeps its score and id, and packed entries order as their scores do. */
+  @Property
+  void packing_keeps_the_score_and_the_order_of_any_two_scores(@ForAll float a, @ForAll float b,
+      @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int id) {
+    if (Float.isNaN(a) || Float.isNaN(b)) {
+      return;
+    }
+    assertThat(TopK.packedScore(TopK.pack(a, id))).isEqualTo(a);
+    assertThat(TopK.packedId(TopK.pack(a, id))).isEqualTo(id);
+    assertThat(Long.signum(Long.compare(TopK.pack(a, id), TopK.pack(b, id))))
+        .as("%s vs %s", a, b).isEqualTo(Integer.signum(Float.compare(a, b)));
   }
 }

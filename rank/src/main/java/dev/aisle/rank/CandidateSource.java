@@ -10,7 +10,6 @@ import dev.aisle.model.TopK;
 import dev.aisle.model.pop.PopularityModel;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -126,9 +125,6 @@ abstract class CandidateSource {
   private static final class Pooled extends CandidateSource {
     /** Floats in a 64-byte cache line. */
     private static final int FLOATS_PER_LINE = 16;
-    private static final Comparator<ScoredItem> BEST_FIRST =
-        Comparator.comparingDouble(ScoredItem::score).reversed()
-            .thenComparingInt(ScoredItem::product);
     private final EmbeddingModel model;
     private final CosineNeighbours neighbours;
     private final float[] unit;
@@ -164,12 +160,15 @@ abstract class CandidateSource {
       RowScores scores = new RowScores(query, buffers);
       float[] poolScores = new float[distinct];
       scores.of(pool, distinct, poolScores);
-      List<ScoredItem> scored = new ArrayList<>(distinct);
+      long[] packed = new long[distinct];
       for (int i = 0; i < distinct; i++) {
-        scored.add(new ScoredItem(pool[i], poolScores[i]));
+        packed[i] = TopK.pack(poolScores[i], pool[i]);
       }
-      scored.sort(BEST_FIRST); // as TopK: ties to the lower ordinal
-      List<ScoredItem> top = scored.size() > n ? scored.subList(0, n) : scored;
+      int best = TopK.selectPacked(packed, distinct, n); // as TopK: ties to the lower ordinal
+      List<ScoredItem> top = new ArrayList<>(best);
+      for (int i = 0; i < best; i++) {
+        top.add(new ScoredItem(TopK.packedId(packed[i]), TopK.packedScore(packed[i])));
+      }
       return new Answer(top, scores);
     }
 

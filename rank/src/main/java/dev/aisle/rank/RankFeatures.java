@@ -159,23 +159,25 @@ final class RankFeatures {
       VectorMath.axpy(1, unit, p * dim, mean, 0, dim);
     }
     float meanNorm = (float) Math.sqrt(VectorMath.dot(mean, 0, mean, 0, dim));
+    float[] best = new float[parts];
+    float[] worst = new float[parts];
     for (int m = 0; m < parts; m++) {
       answers[m].scores().of(products, count, s.scores[m]);
+      List<ScoredItem> top = answers[m].top();
+      best[m] = top.isEmpty() ? 0 : top.get(0).score();
+      worst[m] = top.isEmpty() ? 0 : top.get(top.size() - 1).score();
     }
     for (int i = 0; i < count; i++) {
       int p = products[i];
       int o = i * WIDTH;
       int sources = 0;
       for (int m = 0; m < parts; m++) {
-        List<ScoredItem> top = answers[m].top();
         int rank = s.ranks[i * parts + m];
         if (rank <= n) {
           sources++;
         }
-        float best = top.isEmpty() ? 0 : top.get(0).score();
-        float worst = top.isEmpty() ? 0 : top.get(top.size() - 1).score();
         float score = s.scores[m][i];
-        f[o++] = best > worst ? (score - worst) / (best - worst) : Float.NaN;
+        f[o++] = best[m] > worst[m] ? (score - worst[m]) / (best[m] - worst[m]) : Float.NaN;
         f[o++] = rank;
       }
       int events = stats.count()[p];
