@@ -13,7 +13,6 @@ import dev.aisle.model.TopK;
 import dev.aisle.model.cooc.CoocModel;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +38,6 @@ public final class RankModel implements Recommender, FeatureGains {
   private final int candidates;
   private final RankFeatures features;
   private final ThreadLocal<RankFeatures.Scratch> scratch;
-
-  private static final Comparator<ScoredItem> BEST_FIRST =
-      Comparator.comparingDouble(ScoredItem::score).reversed()
-          .thenComparingInt(ScoredItem::product);
 
   RankModel(ProductIndex products, CandidateModels models, ProductStats stats, CoVisits visits,
       Boosters boosters, int candidates) {
@@ -111,15 +106,17 @@ public final class RankModel implements Recommender, FeatureGains {
     RankFeatures.Candidates c = features.of(session, s);
     float[] ranked = predict(c);
     int want = Math.min(k, products.size());
-    List<ScoredItem> out = new ArrayList<>(Math.max(want, c.size()));
+    long[] packed = new long[c.size()];
+    int count = 0;
     for (int i = 0; i < c.size(); i++) {
       if (c.products()[i] != exclude) {
-        out.add(new ScoredItem(c.products()[i], ranked[i]));
+        packed[count++] = TopK.pack(ranked[i], c.products()[i]);
       }
     }
-    out.sort(BEST_FIRST);
-    if (out.size() > want) {
-      out.subList(want, out.size()).clear();
+    int best = TopK.selectPacked(packed, count, want);
+    List<ScoredItem> out = new ArrayList<>(want);
+    for (int i = 0; i < best; i++) {
+      out.add(new ScoredItem(TopK.packedId(packed[i]), TopK.packedScore(packed[i])));
     }
     for (int p = 0; p < products.size() && out.size() < want; p++) {
       if (p != exclude && !s.proposed(p)) {
