@@ -26,8 +26,8 @@ import java.util.Map;
  * embedding models from their saved neighbour lists, never a scan of the catalog), and {@link
  * #topNext} ranks the candidates alone, never an array over the catalog.
  *
- * <p>Immutable after training and thread-safe for queries (the booster's in-place prediction is;
- * each thread has its own buffers).
+ * <p>Immutable after training and thread-safe for queries (the boosters' trees are evaluated in
+ * Java, {@link FlatTrees}; each thread has its own buffers).
  */
 public final class RankModel implements Recommender, FeatureGains {
   private final ProductIndex products;
