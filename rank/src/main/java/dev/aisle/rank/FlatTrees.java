@@ -101,7 +101,7 @@ final class FlatTrees {
     return f;
   }
 
-  /** The depth of node {@code node}'s subtree, plus {@code level}. */
+  /** The depth of node {@code node}'s subtree: 0 for a leaf. */
   private static int depth(JsonNode tree, int node) {
     int left = tree.path("left_children").get(node).asInt();
     if (left < 0) {
@@ -128,7 +128,8 @@ final class FlatTrees {
     }
     int at = t * ((1 << depth) - 1) + position;
     boolean defaultLeft = tree.path("default_left").get(node).asInt() != 0;
-    column[at] = (2 * tree.path("split_indices").get(node).asInt() + (defaultLeft ? 0 : 1)) * BLOCK;
+    int feature = tree.path("split_indices").get(node).asInt();
+    column[at] = (2 * feature + (defaultLeft ? 0 : 1)) * BLOCK;
     threshold[at] = value;
     place(tree, t, left, 2 * position + 1, level + 1);
     place(tree, t, tree.path("right_children").get(node).asInt(), 2 * position + 2, level + 1);

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * The {@code rank} model: candidate models propose products, an XGBoost ranker orders them by
  * the features of {@link RankFeatures} (the mean of one or more boosters' scores). Products no
- * candidate model proposed follow all candidates, most popular first. Related products are the candidates of a one-product session.
+ * candidate model proposed follow all candidates, most popular first. Related products are the
+ * candidates of a one-product session.
  *
  * <p>A query asks each candidate model the cheapest way it can ({@link CandidateSource}: the
  * embedding models from their saved neighbour lists, never a scan of the catalog), and {@link
@@ -91,7 +92,10 @@ public final class RankModel implements Recommender, FeatureGains {
     return top(session, k, -1);
   }
 
-  /** As {@link #topNext} for the one-product session, without the product (as {@link #scoreRelated}). */
+  /**
+   * As {@link #topNext} for the one-product session, without the product (as {@link
+   * #scoreRelated}).
+   */
   @Override
   public List<ScoredItem> topRelated(int product, int k) {
     return top(new int[] {product}, k, product);

@@ -106,7 +106,8 @@ class CosineNeighboursTest {
         int[] session = Arrays.copyOf(items, length);
         svd.scoreNext(session, all);
         Set<ScoredItem> full = new HashSet<>(TopK.select(all, 20, null));
-        found += pooled.answer(session, 20, pooled.buffers(all.length)).top().stream().filter(full::contains).count();
+        found += pooled.answer(session, 20, pooled.buffers(all.length)).top().stream()
+            .filter(full::contains).count();
         wanted += full.size();
       }
     }
