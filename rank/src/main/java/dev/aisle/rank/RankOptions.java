@@ -110,7 +110,7 @@ public record RankOptions(int candidates, String objective, String pairMethod, i
       parts.put(part, new TreeMap<>(p.sub(part)));
     }
     return new RankOptions(
-        p.getInt("candidates", 40),
+        p.getInt("candidates", 30),
         p.getChoice("objective", "pairwise", "ndcg", "pairwise", "map"),
         p.getChoice("pair-method", "topk", "topk", "mean"),
         p.getInt("pairs", 32),
