@@ -87,7 +87,7 @@ row() {
   local model="$1" out="$2" seconds bytes
   # n/a when the model was trained before its training output was kept beside it
   seconds=$( (grep -ho "in [0-9.]* s" "$model.train.txt" 2>/dev/null || true) | tail -1 | tr -dc '0-9.')
-  bytes=$(stat -c %s "$model")
+  bytes=$(stat -L -c %s "$model")
   printf "| %s | %s | %s | %s | %s |\n" "$(basename "$model" .model)" "${seconds:-n/a}" \
     "$bytes" "$(awk '/^Requests\/sec/ {print $2}' "$out")" "$(tail -1 "$out")" >> "$work/table.md"
 }
