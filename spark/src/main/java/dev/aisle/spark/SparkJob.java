@@ -20,6 +20,7 @@ import dev.aisle.spark.item2vec.SparkWord2Vec;
 import dev.aisle.spark.session.Sessions;
 import dev.aisle.spark.session.SparkSessionizer;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,8 +99,21 @@ public final class SparkJob {
   public record Result(Sessions sessions, Recommender model, ModelInfo info, String checksum,
       double seconds) {}
 
-  /** Runs the plan; progress lines go to {@code err}. */
+  /** How often a running Spark stage is reported. */
+  static final Duration PROGRESS_PERIOD = Duration.ofSeconds(10);
+
+  /** Runs the plan; progress lines go to {@code err}, Spark's stages' too ({@link StageProgress}). */
   public static Result run(SparkSession spark, Plan plan, PrintWriter err) {
+    StageProgress progress = new StageProgress(err, PROGRESS_PERIOD);
+    spark.sparkContext().addSparkListener(progress);
+    try {
+      return runPlan(spark, plan, err);
+    } finally {
+      spark.sparkContext().removeSparkListener(progress);
+    }
+  }
+
+  private static Result runPlan(SparkSession spark, Plan plan, PrintWriter err) {
     long t0 = System.nanoTime();
     Algorithm.Training training = plan.algorithm().prepare(plan.params());
     LogInput input = plan.storage() == null
