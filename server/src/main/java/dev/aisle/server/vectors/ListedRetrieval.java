@@ -2,6 +2,7 @@ package dev.aisle.server.vectors;
 
 import dev.aisle.model.EmbeddingModel;
 import dev.aisle.model.ScoredItem;
+import dev.aisle.neighbours.NeighbourKernel;
 import java.util.List;
 
 /**

@@ -1,7 +1,9 @@
 package dev.aisle.server.vectors;
 
-import dev.aisle.parallel.Parallel;
 import dev.aisle.model.ScoredItem;
+import dev.aisle.neighbours.ExactNeighbours;
+import dev.aisle.neighbours.NeighbourKernel;
+import dev.aisle.parallel.Parallel;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
@@ -13,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The exact {@code length} nearest neighbours of every product of an embedding model by cosine,
  * computed once when the model is loaded, so that "customers also browsed" is a lookup.
  *
- * <p>Brute force over all pairs: {@code n^2 * dim} multiply-adds, blocked so that each pass over
- * the product vectors serves several queries (see {@link NeighbourKernel}). On this project's
+ * <p>Brute force over all pairs ({@link ExactNeighbours}: {@code n^2 * dim} multiply-adds,
+ * blocked so that each pass over the product vectors serves several queries). On this project's
  * 2-core benchmark machine that beats querying Lucene's HNSW graph once per product, and the
  * lists are exact.
  *
@@ -71,7 +73,7 @@ final class NeighbourLists {
   }
 
   /**
-   * Computes the lists.
+   * Computes the exact lists ({@link ExactNeighbours}).
    *
    * @param kernel scores against the unit vectors of all products
    * @param length neighbours kept per product (at most {@code size - 1} are found)
@@ -80,38 +82,9 @@ final class NeighbourLists {
    */
   static NeighbourLists compute(NeighbourKernel kernel, int length, int threads,
       BuildProgress progress, String step) {
-    if (length < 1) {
-      throw new IllegalArgumentException("length must be >= 1, was " + length);
-    }
-    int size = kernel.size;
-    int kept = Math.min(length, size - 1);
-    int[] ids = new int[size * length];
-    float[] scores = new float[size * length];
-    Arrays.fill(ids, -1);
-    int block = NeighbourKernel.QUERY_BLOCK;
-    int blocks = (size + block - 1) / block;
-    AtomicInteger next = new AtomicInteger();
-    Parallel.run(threads, worker -> {
-      TopHeap[] heaps = new TopHeap[block];
-      for (int i = 0; i < block; i++) {
-        heaps[i] = new TopHeap(Math.max(kept, 1));
-      }
-      for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-        int from = b * block;
-        int count = Math.min(block, size - from);
-        for (int i = 0; i < count; i++) {
-          heaps[i].reset(from + i);
-        }
-        if (kept > 0) {
-          kernel.scan(from, count, heaps);
-        }
-        for (int i = 0; i < count; i++) {
-          heaps[i].drainBestFirst(ids, scores, (from + i) * length);
-        }
-        progress.report(step, Math.min(size, (long) (b + 1) * block), size);
-      }
-    });
-    return of(size, length, ids, scores);
+    ExactNeighbours.Lists lists = ExactNeighbours.compute(kernel, length, threads,
+        (done, total) -> progress.report(step, done, total));
+    return of(kernel.size(), length, lists.ids(), lists.scores());
   }
 
   /**
@@ -174,109 +147,5 @@ final class NeighbourLists {
   /** Bytes held (on the heap or mapped). */
   long bytes() {
     return 8L * ids.limit();
-  }
-
-  /**
-   * The best {@code capacity} scores seen for one query product, as a min-heap whose root is the
-   * bar a new score must pass. The query itself never enters.
-   */
-  static final class TopHeap {
-    private final int capacity;
-    private final float[] score;
-    private final int[] id;
-    private int count;
-    private int self;
-
-    TopHeap(int capacity) {
-      this.capacity = capacity;
-      this.score = new float[capacity];
-      this.id = new int[capacity];
-    }
-
-    /** Scores held. */
-    int size() {
-      return count;
-    }
-
-    /** Empties the heap for a query product ({@code -1} for a query vector). */
-    void reset(int query) {
-      count = 0;
-      self = query;
-    }
-
-    /** The score a candidate must beat to enter. */
-    float bar() {
-      return count < capacity ? Float.NEGATIVE_INFINITY : score[0];
-    }
-
-    void offer(int product, float s) {
-      if (product == self || s <= bar()) {
-        return;
-      }
-      if (count < capacity) {
-        int i = count++;
-        while (i > 0) {
-          int parent = (i - 1) >>> 1;
-          if (score[parent] <= s) {
-            break;
-          }
-          score[i] = score[parent];
-          id[i] = id[parent];
-          i = parent;
-        }
-        score[i] = s;
-        id[i] = product;
-      } else {
-        siftDown(s, product);
-      }
-    }
-
-    private void siftDown(float s, int product) {
-      int i = 0;
-      while (true) {
-        int child = 2 * i + 1;
-        if (child >= count) {
-          break;
-        }
-        if (child + 1 < count && score[child + 1] < score[child]) {
-          child++;
-        }
-        if (score[child] >= s) {
-          break;
-        }
-        score[i] = score[child];
-        id[i] = id[child];
-        i = child;
-      }
-      score[i] = s;
-      id[i] = product;
-    }
-
-    /** The heap's products best first; empties it. */
-    List<ScoredItem> drainBestFirst() {
-      int n = count;
-      int[] best = new int[n];
-      float[] bestScores = new float[n];
-      drainBestFirst(best, bestScores, 0);
-      List<ScoredItem> out = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        out.add(new ScoredItem(best[i], bestScores[i]));
-      }
-      return out;
-    }
-
-    /** Writes the heap best first at {@code offset} and empties it. */
-    void drainBestFirst(int[] ids, float[] scores, int offset) {
-      for (int n = count; n > 0; n--) {
-        ids[offset + n - 1] = id[0];
-        scores[offset + n - 1] = score[0];
-        float lastScore = score[count - 1];
-        int lastId = id[count - 1];
-        count--;
-        if (count > 0) {
-          siftDown(lastScore, lastId);
-        }
-      }
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.aisle.server.vectors;
 
 import dev.aisle.linalg.VectorMath;
 import dev.aisle.model.ScoredItem;
+import dev.aisle.neighbours.TopHeap;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
@@ -195,13 +196,13 @@ final class QuantizedScan implements SessionScan {
       bound[b] = VectorMath.dot(query, 0, centroids, b * dim, dim) + norm * radii[b]
           + 2 * maxHalfScale[b] * q1 + 1e-4f * q1;
     }
-    NeighbourLists.TopHeap best = new NeighbourLists.TopHeap(k);
+    TopHeap best = new TopHeap(k);
     best.reset(-1);
     float[] lane = new float[BLOCK];
     boolean[] done = new boolean[blocks];
     int scanned = 0;
     // the blocks of best bound first, so that the k-th best score rises quickly
-    NeighbourLists.TopHeap first = new NeighbourLists.TopHeap(Math.min(FIRST_BLOCKS, blocks));
+    TopHeap first = new TopHeap(Math.min(FIRST_BLOCKS, blocks));
     first.reset(-1);
     for (int b = 0; b < blocks; b++) {
       first.offer(b, bound[b]);
@@ -225,7 +226,7 @@ final class QuantizedScan implements SessionScan {
    *
    * @return 1 when the block was scanned, else 0
    */
-  private int visit(int b, float[] bound, float[] query, float q1, NeighbourLists.TopHeap best,
+  private int visit(int b, float[] bound, float[] query, float q1, TopHeap best,
       float[] lane) {
     if (bound[b] <= best.bar()) {
       return 0;

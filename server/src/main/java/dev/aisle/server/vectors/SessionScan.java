@@ -1,6 +1,8 @@
 package dev.aisle.server.vectors;
 
 import dev.aisle.model.ScoredItem;
+import dev.aisle.neighbours.NeighbourKernel;
+import dev.aisle.neighbours.TopHeap;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -47,7 +49,7 @@ interface SessionScan {
     }
     NeighbourKernel k = kernel.get();
     return (query, n) -> {
-      NeighbourLists.TopHeap heap = new NeighbourLists.TopHeap(n);
+      TopHeap heap = new TopHeap(n);
       heap.reset(-1);
       k.scan(query, heap);
       return heap.drainBestFirst();

@@ -2,6 +2,7 @@ package dev.aisle.server.vectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aisle.neighbours.NeighbourKernel;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

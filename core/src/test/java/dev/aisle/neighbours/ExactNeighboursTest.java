@@ -1,4 +1,4 @@
-package dev.aisle.server.vectors;
+package dev.aisle.neighbours;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -10,10 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Precomputed neighbour lists and single-query scans against a plain exact search, SIMD and scalar
- * kernels alike.
+ * Every product's neighbour list and single-query scans against a plain exact search, SIMD and
+ * scalar kernels alike.
  */
-class NeighbourListsTest {
+class ExactNeighboursTest {
 
   private static float[] unitVectors(int n, int dim, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
@@ -36,10 +36,13 @@ class NeighbourListsTest {
   @CsvSource({"1037, 64, 50", "203, 24, 10", "7, 16, 50", "1, 8, 5"})
   void lists_hold_the_exact_nearest_products_best_first(int n, int dim, int length) {
     float[] v = unitVectors(n, dim, n * 31L + dim);
-    NeighbourLists lists = NeighbourLists.compute(NeighbourKernel.of(v, n, dim), length, 2,
-        BuildProgress.NONE, "test");
+    ExactNeighbours.Lists lists = ExactNeighbours.compute(NeighbourKernel.of(v, n, dim), length,
+        2, ExactNeighbours.Progress.NONE);
     for (int p = 0; p < n; p++) {
-      List<ScoredItem> got = lists.nearest(p, length);
+      List<ScoredItem> got = new java.util.ArrayList<>();
+      for (int i = 0; i < length && lists.ids()[p * length + i] >= 0; i++) {
+        got.add(new ScoredItem(lists.ids()[p * length + i], lists.scores()[p * length + i]));
+      }
       float[] exact = new float[n];
       for (int x = 0; x < n; x++) {
         double s = 0;
@@ -65,8 +68,8 @@ class NeighbourListsTest {
   @CsvSource({"517, 64", "100, 20"})
   void simd_and_scalar_kernels_agree(int n, int dim) {
     float[] v = unitVectors(n, dim, 3);
-    NeighbourLists.TopHeap[] simd = heaps(8, 20);
-    NeighbourLists.TopHeap[] scalar = heaps(8, 20);
+    TopHeap[] simd = heaps(8, 20);
+    TopHeap[] scalar = heaps(8, 20);
     new SimdNeighbourKernel(v, n, dim).scan(n - 5, 5, simd);
     new NeighbourKernel.Scalar(v, n, dim).scan(n - 5, 5, scalar);
     for (int i = 0; i < 5; i++) {
@@ -101,7 +104,7 @@ class NeighbourListsTest {
     java.util.Arrays.sort(sorted);
     for (NeighbourKernel kernel : List.of(new SimdNeighbourKernel(v, n, dim),
         new NeighbourKernel.Scalar(v, n, dim))) {
-      NeighbourLists.TopHeap heap = heaps(1, k)[0];
+      TopHeap heap = heaps(1, k)[0];
       kernel.scan(query, heap);
       List<ScoredItem> got = heap.drainBestFirst();
       assertThat(got).as(kernel.getClass().getSimpleName()).hasSize(Math.min(k, n));
@@ -112,10 +115,10 @@ class NeighbourListsTest {
     }
   }
 
-  private static NeighbourLists.TopHeap[] heaps(int count, int capacity) {
-    NeighbourLists.TopHeap[] h = new NeighbourLists.TopHeap[count];
+  private static TopHeap[] heaps(int count, int capacity) {
+    TopHeap[] h = new TopHeap[count];
     for (int i = 0; i < count; i++) {
-      h[i] = new NeighbourLists.TopHeap(capacity);
+      h[i] = new TopHeap(capacity);
       h[i].reset(-1);
     }
     return h;

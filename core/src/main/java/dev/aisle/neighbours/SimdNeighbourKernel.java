@@ -1,4 +1,4 @@
-package dev.aisle.server.vectors;
+package dev.aisle.neighbours;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -31,7 +31,7 @@ final class SimdNeighbourKernel extends NeighbourKernel {
   }
 
   @Override
-  void scan(int from, int count, NeighbourLists.TopHeap[] heaps) {
+  public void scan(int from, int count, TopHeap[] heaps) {
     // rows past the block's end repeat its last query; their scores are dropped
     int last = from + count - 1;
     int q0 = from * dim;
@@ -92,7 +92,7 @@ final class SimdNeighbourKernel extends NeighbourKernel {
   }
 
   @Override
-  void scan(float[] query, NeighbourLists.TopHeap heap) {
+  public void scan(float[] query, TopHeap heap) {
     float[] lane = new float[LANES];
     int stride = dim * LANES;
     // four tiles at a time: four independent chains of multiply-adds
@@ -124,7 +124,7 @@ final class SimdNeighbourKernel extends NeighbourKernel {
     }
   }
 
-  private void offerLanes(float[] lane, int base, NeighbourLists.TopHeap heap) {
+  private void offerLanes(float[] lane, int base, TopHeap heap) {
     int n = Math.min(LANES, size - base); // < 1 on padding tiles
     for (int l = 0; l < n; l++) {
       heap.offer(base + l, lane[l]);
@@ -132,7 +132,7 @@ final class SimdNeighbourKernel extends NeighbourKernel {
   }
 
   /** Offers the lanes that beat the heap's bar; most tiles have none once the heap is full. */
-  private void offer(FloatVector scores, NeighbourLists.TopHeap heap, int base, float[] lane) {
+  private void offer(FloatVector scores, TopHeap heap, int base, float[] lane) {
     if (!scores.compare(VectorOperators.GT, heap.bar()).anyTrue()) {
       return;
     }
