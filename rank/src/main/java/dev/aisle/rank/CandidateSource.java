@@ -78,8 +78,12 @@ abstract class CandidateSource {
 
   /**
    * The answer to {@code session}, valid until the next call with the same {@code buffers}.
+   *
+   * @param latest the session's last distinct products, latest first ({@link
+   *     RankFeatures#anchors}), at least {@link #POOL_ANCHORS} of them when it has that many:
+   *     computed once per query for every source
    */
-  abstract Answer answer(int[] session, int n, Buffers buffers);
+  abstract Answer answer(int[] session, int[] latest, int n, Buffers buffers);
 
   /** Buffers for {@link #answer}, for a catalog of {@code products}; one set per thread. */
   Buffers buffers(int products) {
@@ -113,7 +117,7 @@ abstract class CandidateSource {
     }
 
     @Override
-    Answer answer(int[] session, int n, Buffers buffers) {
+    Answer answer(int[] session, int[] latest, int n, Buffers buffers) {
       SparseScores scores = buffers.sparse;
       scores.clear();
       model.sparseNext(session, scores);
@@ -138,13 +142,14 @@ abstract class CandidateSource {
     }
 
     @Override
-    Answer answer(int[] session, int n, Buffers buffers) {
+    Answer answer(int[] session, int[] latest, int n, Buffers buffers) {
       float[] query = model.sessionQuery(session);
-      int[] anchors = RankFeatures.anchors(session, POOL_ANCHORS);
+      int anchors = Math.min(latest.length, POOL_ANCHORS);
       int each = Math.min(n, neighbours.length());
-      int[] pool = new int[anchors.length * (each + 1)];
+      int[] pool = new int[anchors * (each + 1)];
       int size = 0;
-      for (int a : anchors) {
+      for (int x = 0; x < anchors; x++) {
+        int a = latest[x];
         pool[size++] = a;
         for (int i = 0; i < each && neighbours.neighbour(a, i) >= 0; i++) {
           pool[size++] = neighbours.neighbour(a, i);
@@ -217,7 +222,7 @@ abstract class CandidateSource {
     }
 
     @Override
-    Answer answer(int[] session, int n, Buffers buffers) {
+    Answer answer(int[] session, int[] latest, int n, Buffers buffers) {
       int last = session[session.length - 1];
       List<ScoredItem> top = model.topNext(session, n);
       return new Answer(top, product -> model.score(last, product));
@@ -237,7 +242,7 @@ abstract class CandidateSource {
     }
 
     @Override
-    Answer answer(int[] session, int n, Buffers buffers) {
+    Answer answer(int[] session, int[] latest, int n, Buffers buffers) {
       float[] dense = buffers.dense;
       model.scoreNext(session, dense);
       List<ScoredItem> top = TopK.select(dense, Math.min(n, dense.length), null);

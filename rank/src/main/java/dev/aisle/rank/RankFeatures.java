@@ -129,10 +129,11 @@ final class RankFeatures {
     int gen = ++s.generation;
     int parts = models.size();
     s.reserve(parts * n + session.length, parts);
+    int[] anchors = anchors(session, Math.max(ANCHORS, CandidateSource.POOL_ANCHORS));
     CandidateSource.Answer[] answers = new CandidateSource.Answer[parts];
     int count = 0;
     for (int m = 0; m < parts; m++) {
-      answers[m] = models.source(m).answer(session, n, s.buffers[m]);
+      answers[m] = models.source(m).answer(session, anchors, n, s.buffers[m]);
       List<ScoredItem> top = answers[m].top();
       for (int r = 0; r < top.size(); r++) {
         int p = top.get(r).product();
@@ -151,7 +152,6 @@ final class RankFeatures {
     float[] f = s.features;
     int last = session[session.length - 1];
     int distinct = (int) java.util.Arrays.stream(session).distinct().count();
-    int[] anchors = anchors(session, ANCHORS);
     float[] unit = item2vec.unitVectors();
     int dim = item2vec.dim();
     float[] mean = new float[dim];

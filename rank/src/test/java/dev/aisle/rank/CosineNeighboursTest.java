@@ -89,7 +89,9 @@ class CosineNeighboursTest {
     for (int p = 0; p < all.length; p += 13) {
       int[] session = {p};
       svd.scoreNext(session, all);
-      assertThat(pooled.answer(session, 20, pooled.buffers(all.length)).top()).as("product %d", p)
+      int[] latest = RankFeatures.anchors(session, CandidateSource.POOL_ANCHORS);
+      assertThat(pooled.answer(session, latest, 20, pooled.buffers(all.length)).top())
+          .as("product %d", p)
           .isEqualTo(TopK.select(all, 20, null));
     }
   }
@@ -106,7 +108,8 @@ class CosineNeighboursTest {
         int[] session = Arrays.copyOf(items, length);
         svd.scoreNext(session, all);
         Set<ScoredItem> full = new HashSet<>(TopK.select(all, 20, null));
-        found += pooled.answer(session, 20, pooled.buffers(all.length)).top().stream()
+        int[] latest = RankFeatures.anchors(session, CandidateSource.POOL_ANCHORS);
+        found += pooled.answer(session, latest, 20, pooled.buffers(all.length)).top().stream()
             .filter(full::contains).count();
         wanted += full.size();
       }
