@@ -148,7 +148,7 @@ public final class SknnModel implements SparseRecommender {
   @Override
   public void scoreNext(int[] session, float[] out) {
     Arrays.fill(out, 0);
-    sparseNext(session).copyTo(out);
+    votes(session).copyTo(out);
   }
 
   @Override
@@ -162,14 +162,19 @@ public final class SknnModel implements SparseRecommender {
     vote(session, SCRATCH.get(), into);
   }
 
-  /** The best of {@link #sparseNext}, counted in this thread's reused map. */
+  /** The best of {@link #sparseNext}. */
   @Override
   public List<ScoredItem> topNext(int[] session, int k) {
+    return votes(session).top(k, products.size());
+  }
+
+  /** The neighbours' votes for the products after {@code session}, in this thread's map. */
+  private SparseScores votes(int[] session) {
     Scratch scratch = SCRATCH.get();
     SparseScores votes = scratch.votes;
     votes.clear();
     vote(session, scratch, votes);
-    return votes.top(k, products.size());
+    return votes;
   }
 
   /**
