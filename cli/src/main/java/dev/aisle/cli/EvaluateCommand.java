@@ -55,7 +55,9 @@ import picocli.CommandLine.Spec;
         "  aisle evaluate --train tr.corpus --test va.corpus --algorithms none "
             + "--model spark=yc.model --model embedded=yc2.model",
         "  aisle evaluate --train tr.corpus --test va.corpus --algorithms all --tune --budget 10m",
-        "  aisle evaluate --train tr.corpus --test va.corpus --config tuned.json --k 20"})
+        "  aisle evaluate --train tr.corpus --test va.corpus --config tuned.json --k 20",
+        "  aisle evaluate --corpus shop.corpus --split last-days=1 --algorithms sknn,hybrid,rank "
+            + "--breakdown"})
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -153,6 +155,12 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
   Path json;
 
+  @Option(names = "--breakdown",
+      description = "Also print HR@K and MRR@K by what the next product is: the last product "
+          + "again, one browsed earlier in the session, or one new to it (--json always has "
+          + "them, as by_next_kind).")
+  boolean breakdown;
+
   @Option(names = "--html", paramLabel = "FILE",
       description = "Write a self-contained HTML report with the table and HR@K / MRR@K charts.")
   Path html;
@@ -242,6 +250,9 @@ final class EvaluateCommand implements Callable<Integer> {
       rows.add(externalVectors(v, train, sessions, err));
     }
     printTable(out, rows);
+    if (breakdown) {
+      printKinds(out, rows);
+    }
     for (Comparison.Row r : rows) {
       if (r.featureGain() != null) {
         printGains(out, r);
@@ -290,6 +301,27 @@ final class EvaluateCommand implements Callable<Integer> {
             + "%,d sessions)%n", r.model(), e.epochsRun(), e.bestEpoch(), e.validationSessions());
         printCurve(out, "  validation", e.validation());
       }
+    }
+  }
+
+  /** HR@K / MRR@K of every row by the next product's kind, each kind's share in its header. */
+  private void printKinds(PrintWriter out, List<Comparison.Row> rows) {
+    int k = ks[ks.length - 1];
+    List<Comparison.Row> kinded = rows.stream().filter(r -> r.byKind() != null).toList();
+    if (kinded.isEmpty()) {
+      return;
+    }
+    out.printf(Locale.ROOT, "%nby the next product's kind (share of the predictions): "
+        + "HR@%d / MRR@%d%n", k, k);
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-10s", "model"));
+    kinded.get(0).byKind().forEach((kind, m) -> header.append(String.format(Locale.ROOT,
+        " %17s", kind + " (" + String.format(Locale.ROOT, "%.1f%%", 100 * m.get("share")) + ")")));
+    out.println(header);
+    for (Comparison.Row r : kinded) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s", r.model()));
+      r.byKind().forEach((kind, m) -> line.append(String.format(Locale.ROOT, " %17s",
+          String.format(Locale.ROOT, "%.4f / %.4f", m.get("HR@" + k), m.get("MRR@" + k)))));
+      out.println(line);
     }
   }
 

@@ -160,8 +160,10 @@ class CommandLineTest {
     Path html = dir.resolve("report.html");
     Run r = run("evaluate", "--corpus", corpus.toString(), "--split", "last-days=5",
         "--algorithms", "pop,cooc,sknn", "--k", "5,20", "--json", json.toString(), "--html",
-        html.toString());
+        html.toString(), "--breakdown");
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("by the next product's kind").containsPattern(
+        "model +repeat \\([0-9.]+%\\) +earlier \\([0-9.]+%\\) +new \\([0-9.]+%\\)");
     JsonNode doc = new ObjectMapper().readTree(json.toFile());
     assertThat(doc.get("protocol").get("predictions").asLong()).isPositive();
     assertThat(doc.get("results")).hasSize(3);
@@ -171,6 +173,10 @@ class CommandLineTest {
         assertThat(row.has(key)).as(key).isTrue();
       }
       assertThat(row.get("HR@20").asDouble()).isBetween(0.0, 1.0);
+      JsonNode kinds = row.get("by_next_kind");
+      assertThat(kinds.get("repeat").get("share").asDouble()
+          + kinds.get("earlier").get("share").asDouble() + kinds.get("new").get("share").asDouble())
+          .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     }
     assertThat(Files.readString(html)).contains("<svg").contains("HR@K").contains("sknn");
   }

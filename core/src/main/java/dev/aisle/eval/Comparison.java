@@ -98,16 +98,18 @@ public final class Comparison {
    * @param earlyStop how the model was chosen when stopped early, else null
    * @param featureGain the gain of each feature of a learned ranker ({@link FeatureGains}),
    *     largest first, else null
+   * @param byKind HR@k and MRR@k by the next product's kind ({@link NextKinds}), else null
    */
   public record Row(String model, Map<String, Double> metrics, double trainSeconds,
       long modelBytes, double p50Millis, double p99Millis, ModelInfo info,
-      List<CurvePoint> curve, EarlyStop earlyStop, Map<String, Double> featureGain) {
+      List<CurvePoint> curve, EarlyStop earlyStop, Map<String, Double> featureGain,
+      Map<String, Map<String, Double>> byKind) {
 
-    /** A row without curve or early stop. */
+    /** A row without curve, early stop, gains or kinds. */
     public Row(String model, Map<String, Double> metrics, double trainSeconds, long modelBytes,
         double p50Millis, double p99Millis, ModelInfo info) {
       this(model, metrics, trainSeconds, modelBytes, p50Millis, p99Millis, info, null, null,
-          null);
+          null, null);
     }
 
     /** The row as the JSON object of {@code --json}: metrics first, then cost. */
@@ -135,6 +137,9 @@ public final class Comparison {
       if (featureGain != null) {
         m.put("feature_gain", featureGain);
       }
+      if (byKind != null) {
+        m.put("by_next_kind", byKind);
+      }
       return m;
     }
   }
@@ -149,7 +154,7 @@ public final class Comparison {
       int[] ks) {
     Evaluator.Result r = Evaluator.evaluate(model, test, ks, null);
     return new Row(name, r.metrics(), 0, ModelFile.sizeOf(model, info), r.p50Millis(),
-        r.p99Millis(), info, null, null, gains(model));
+        r.p99Millis(), info, null, null, gains(model), r.byKind());
   }
 
   /**
@@ -224,7 +229,7 @@ public final class Comparison {
           - fitOn.sessionCount(), options.patience(), w.bestEpoch, w.epochs,
           List.copyOf(w.validationCurve)) : null;
       rows.add(new Row(a.label(), r.metrics(), trainSeconds, bytes, r.p50Millis(),
-          r.p99Millis(), info, curve, early, gains(model)));
+          r.p99Millis(), info, curve, early, gains(model), r.byKind()));
       if (log != null) {
         log.accept(String.format(Locale.ROOT,
             "%s: trained in %.1f s, evaluated %d predictions%s", a.label(), trainSeconds,

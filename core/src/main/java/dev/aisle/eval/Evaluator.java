@@ -28,9 +28,11 @@ public final class Evaluator {
    * @param predictions next-item predictions made
    * @param p50Millis median time of one prediction (scoring all products and taking the top list)
    * @param p99Millis 99th percentile of that time
+   * @param byKind HR@k and MRR@k at the largest cut-off by the next product's kind ({@link
+   *     NextKinds#values})
    */
   public record Result(java.util.Map<String, Double> metrics, long predictions, double p50Millis,
-      double p99Millis) {}
+      double p99Millis, java.util.Map<String, java.util.Map<String, Double>> byKind) {}
 
   /**
    * Evaluates {@code model}.
@@ -41,6 +43,7 @@ public final class Evaluator {
       LongConsumer progress) {
     int[] counts = model.products().counts();
     Metrics metrics = new Metrics(ks, counts);
+    NextKinds kinds = new NextKinds(metrics.maxK());
     float[] scores = new float[counts.length];
     long[] nanos = new long[(int) test.predictions()];
     int made = 0;
@@ -53,6 +56,7 @@ public final class Evaluator {
         nanos[made] = System.nanoTime() - t0;
         int rank = Metrics.rank(scores, session[i]);
         metrics.add(rank, top, distinct(session, i));
+        kinds.add(prefix, session[i], rank);
         made++;
         if (progress != null && made % 256 == 0) {
           progress.accept(made);
@@ -61,7 +65,7 @@ public final class Evaluator {
     }
     Arrays.sort(nanos, 0, made);
     return new Result(metrics.values(), made, percentile(nanos, made, 0.50) / 1e6,
-        percentile(nanos, made, 0.99) / 1e6);
+        percentile(nanos, made, 0.99) / 1e6, kinds.values());
   }
 
   /**

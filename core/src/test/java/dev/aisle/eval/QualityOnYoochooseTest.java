@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QualityOnYoochooseTest {
   private Map<String, Map<String, Double>> byModel;
+  private Map<String, Map<String, Map<String, Double>>> kindsByModel;
   private TestSessions test;
 
   private static Corpus read(String file) {
@@ -51,6 +52,35 @@ class QualityOnYoochooseTest {
         params, new int[] {20}, 42, 2, null);
     byModel = rows.stream().collect(Collectors.toMap(Comparison.Row::model,
         Comparison.Row::metrics));
+    kindsByModel = rows.stream().collect(Collectors.toMap(Comparison.Row::model,
+        Comparison.Row::byKind));
+  }
+
+  @Test
+  void the_kinds_of_next_product_add_up_to_the_whole_and_show_where_models_differ() {
+    kindsByModel.forEach((model, kinds) -> {
+      double share = 0;
+      double hr = 0;
+      double mrr = 0;
+      for (Map<String, Double> k : kinds.values()) {
+        share += k.get("share");
+        hr += k.get("share") * k.get("HR@20");
+        mrr += k.get("share") * k.get("MRR@20");
+      }
+      assertThat(share).as(model).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(hr).as(model).isCloseTo(byModel.get(model).get("HR@20"),
+          org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(mrr).as(model).isCloseTo(byModel.get(model).get("MRR@20"),
+          org.assertj.core.data.Offset.offset(1e-9));
+    });
+    // hybrid lifts the last product (w-repeat): it wins the repeats and loses first place for
+    // the new products
+    Map<String, Map<String, Double>> hybrid = kindsByModel.get("hybrid");
+    Map<String, Map<String, Double>> sknn = kindsByModel.get("sknn");
+    assertThat(hybrid.get("repeat").get("share")).isBetween(0.15, 0.40);
+    assertThat(hybrid.get("repeat").get("MRR@20")).isGreaterThan(sknn.get("repeat").get("MRR@20"));
+    assertThat(kindsByModel.get("pop").get("new").get("MRR@20"))
+        .isLessThan(sknn.get("new").get("MRR@20"));
   }
 
   @Test
