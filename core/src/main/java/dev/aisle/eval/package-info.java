@@ -14,6 +14,8 @@
  * </ul>
  *
  * Metrics ({@link dev.aisle.eval.Metrics}): HR@k (hit rate; SR-GNN's P@20), MRR@k, NDCG@k,
- * rest-of-session precision and recall, catalog coverage and popularity bias of the lists.
+ * rest-of-session precision and recall, catalog coverage and popularity bias of the lists; and
+ * HR@k, MRR@k by the next product's kind, a repeat of the last, one browsed earlier or a new one
+ * ({@link dev.aisle.eval.NextKinds}).
  */
 package dev.aisle.eval;
