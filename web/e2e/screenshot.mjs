@@ -24,8 +24,12 @@ try {
   await page.locator('section.recs', { hasText: 'Recommended for you' }).locator('.card').first().waitFor()
   await page.waitForTimeout(500)
   await page.screenshot({ path: join(docs, 'storefront.png') })
+  // charts draw at once, without their animation (setup.js honours reduced motion), so the
+  // picture never catches a bar half-grown on a busy machine
+  await page.emulateMedia({ reducedMotion: 'reduce' })
   await page.goto(`${url}/dashboard`)
   await page.locator('canvas').first().waitFor()
+  await page.waitForLoadState('networkidle')
   await page.waitForTimeout(1500)
   await page.screenshot({ path: join(docs, 'dashboard.png'), fullPage: true })
   console.log(`wrote ${join(docs, 'storefront.png')} and ${join(docs, 'dashboard.png')}`)

@@ -210,9 +210,11 @@ describe('dashboard', () => {
     )
     // the demo evaluates with --curve: item2vec and GloVe draw learning curves
     await page.locator('canvas[aria-label="Line chart of HR by epoch"]').waitFor()
+    // aisle evaluate --json always writes each model's metrics by the next product's kind
+    await page.locator('canvas[aria-label="Bar chart of MRR by the next product\'s kind per model"]').waitFor()
     await page.locator('[data-testid=embedding-map] canvas').waitFor()
     const canvases = page.locator('canvas')
-    assert.ok((await canvases.count()) >= 7, `charts: ${await canvases.count()}`)
+    assert.ok((await canvases.count()) >= 8, `charts: ${await canvases.count()}`)
     // every chart has drawn: a good share of its pixels is painted
     await eventually(async () => {
       const painted = await canvases.evaluateAll((all) => all.map((c) => {

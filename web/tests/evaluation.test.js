@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { best, curveLines, cutoffs, headlineK, mapByCategory, metricBars, sizeVsQuality, trainingTime, withCurves } from '../src/charts/evaluation.js'
+import { best, curveLines, cutoffs, headlineK, kindBars, mapByCategory, metricBars, sizeVsQuality, trainingTime, withCurves } from '../src/charts/evaluation.js'
 import { step } from '../src/charts/keyboard.js'
 import { report } from './fixtures.js'
 
@@ -19,6 +19,15 @@ describe('evaluation chart data', () => {
     expect(bars.datasets.map((d) => d.label)).toEqual(['pop', 'item2vec', 'hybrid'])
     expect(bars.datasets[2].data).toEqual([0.32, 0.51])
     expect(new Set(bars.datasets.map((d) => d.backgroundColor)).size).toBe(3)
+  })
+
+  it('groups a metric by the next product kind, for the rows that have kinds', () => {
+    const bars = kindBars(rows, 'MRR@20')
+    expect(bars.labels).toEqual(['repeat (25.0%)', 'earlier (10.0%)', 'new (65.0%)'])
+    expect(bars.datasets.map((d) => d.label)).toEqual(['pop', 'hybrid'])
+    expect(bars.datasets[1].data).toEqual([0.4, 0.12, 0.05])
+    expect(bars.datasets[1].backgroundColor).not.toBe(bars.datasets[0].backgroundColor)
+    expect(kindBars([{ model: 'old' }], 'MRR@20')).toEqual({ labels: [], datasets: [] })
   })
 
   it('names the best model of a metric', () => {

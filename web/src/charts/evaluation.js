@@ -1,6 +1,7 @@
 // Chart data from the evaluation report that `aisle evaluate --json` writes:
 // {protocol: {...}, results: [{model, "HR@20", "MRR@20", ..., train_seconds, model_bytes,
-//  p50_ms, p99_ms, options, curve?: [{epoch, hr, mrr}]}]}.
+//  p50_ms, p99_ms, options, curve?: [{epoch, hr, mrr}],
+//  by_next_kind?: {repeat: {share, "HR@20", "MRR@20"}, earlier: {...}, new: {...}}}]}.
 // Pure functions, so the dashboard's numbers are tested without a canvas.
 import { colour } from './palette.js'
 
@@ -40,6 +41,26 @@ export function metricBars(results, metric) {
       label: r.model,
       data: ks.map((k) => r[`${metric}@${k}`]),
       backgroundColor: colour(i),
+    })),
+  }
+}
+
+/**
+ * Bars of a metric (e.g. 'MRR@20') by the next product's kind, from `by_next_kind`: one group per
+ * kind (repeat of the last product, browsed earlier, new), labelled with its share of the
+ * predictions; one bar per model that has kinds.
+ */
+export function kindBars(results, key) {
+  const rows = results.filter((r) => r.by_next_kind && typeof r.by_next_kind === 'object')
+  if (!rows.length) return { labels: [], datasets: [] }
+  const kinds = Object.keys(rows[0].by_next_kind)
+  const share = (kind) => `${(100 * rows[0].by_next_kind[kind].share).toFixed(1)}%`
+  return {
+    labels: kinds.map((kind) => `${kind} (${share(kind)})`),
+    datasets: rows.map((r) => ({
+      label: r.model,
+      data: kinds.map((kind) => r.by_next_kind[kind]?.[key] ?? null),
+      backgroundColor: colour(results.indexOf(r)),
     })),
   }
 }
