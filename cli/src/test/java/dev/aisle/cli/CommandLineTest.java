@@ -178,7 +178,8 @@ class CommandLineTest {
           + kinds.get("earlier").get("share").asDouble() + kinds.get("new").get("share").asDouble())
           .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     }
-    assertThat(Files.readString(html)).contains("<svg").contains("HR@K").contains("sknn");
+    assertThat(Files.readString(html)).contains("<svg").contains("HR@K").contains("sknn")
+        .containsPattern("<th>repeat \\([0-9.]+%\\)</th><th>earlier \\([0-9.]+%\\)</th>");
   }
 
   @Test

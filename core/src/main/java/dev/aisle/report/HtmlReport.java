@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders {@code aisle evaluate} results: the protocol, a table of every metric per model, HR@K /
- * MRR@K charts over the cut-offs, model size (log scale) against quality and, when recorded,
- * learning curves: HR@K and MRR@K after every epoch (dashed: on the validation split of early
+ * Renders {@code aisle evaluate} results: the protocol, a table of every metric per model, HR@K
+ * and MRR@K by the next product's kind, HR@K / MRR@K charts over the cut-offs, model size (log
+ * scale) against quality and, when recorded, learning curves: HR@K and MRR@K after every epoch (dashed: on the validation split of early
  * stopping). Self-contained: inline SVG, no scripts.
  */
 public final class HtmlReport {
@@ -50,7 +50,9 @@ public final class HtmlReport {
       h.append(String.format(Locale.ROOT, "<td>%.2f</td><td>%,d</td><td>%.3f</td><td>%.3f</td></tr>",
           r.trainSeconds(), r.modelBytes(), r.p50Millis(), r.p99Millis()));
     }
-    h.append("</table><h2>Charts</h2><div class=\"charts\">");
+    h.append("</table>");
+    h.append(kindTable(rows, ks[ks.length - 1]));
+    h.append("<h2>Charts</h2><div class=\"charts\">");
     h.append(chart("HR@K", "HR", rows, ks)).append(chart("MRR@K", "MRR", rows, ks));
     int k = ks[ks.length - 1];
     h.append(sizeChart(rows, k));
@@ -65,6 +67,31 @@ public final class HtmlReport {
     }
     h.append("</body></html>\n");
     return h.toString();
+  }
+
+  /**
+   * HR@k / MRR@k of every row by the next product's kind ({@link dev.aisle.eval.NextKinds}), each
+   * kind's share in its header; empty when no row has kinds.
+   */
+  private static String kindTable(List<Comparison.Row> rows, int k) {
+    List<Comparison.Row> kinded = rows.stream().filter(r -> r.byKind() != null).toList();
+    if (kinded.isEmpty()) {
+      return "";
+    }
+    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "<h2>By the next product's "
+        + "kind</h2><p>HR@%d / MRR@%d for next products that repeat the last one, were browsed "
+        + "earlier in the session, or are new to it; each kind's share of the predictions in "
+        + "brackets.</p><table><tr><th>model</th>", k, k));
+    kinded.get(0).byKind().forEach((kind, m) -> h.append(String.format(Locale.ROOT,
+        "<th>%s (%.1f%%)</th>", esc(kind), 100 * m.get("share"))));
+    h.append("</tr>");
+    for (Comparison.Row r : kinded) {
+      h.append("<tr><td>").append(esc(r.model())).append("</td>");
+      r.byKind().values().forEach(m -> h.append(String.format(Locale.ROOT,
+          "<td>%.4f / %.4f</td>", m.get("HR@" + k), m.get("MRR@" + k))));
+      h.append("</tr>");
+    }
+    return h.append("</table>").toString();
   }
 
   /** A line chart of {@code metric@k} over the cut-offs, one line per model. */
