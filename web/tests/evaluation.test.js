@@ -28,6 +28,10 @@ describe('evaluation chart data', () => {
     expect(bars.datasets[1].data).toEqual([0.4, 0.12, 0.05])
     expect(bars.datasets[1].backgroundColor).not.toBe(bars.datasets[0].backgroundColor)
     expect(kindBars([{ model: 'old' }], 'MRR@20')).toEqual({ labels: [], datasets: [] })
+    const none = { share: 0, 'HR@20': 0, 'MRR@20': 0 }
+    const some = { share: 1, 'HR@20': 1, 'MRR@20': 0.5 }
+    expect(kindBars([{ model: 'a', by_next_kind: { repeat: none, earlier: none, new: some } }], 'MRR@20')
+      .datasets[0].data).toEqual([null, null, 0.5])
   })
 
   it('names the best model of a metric', () => {

@@ -59,7 +59,8 @@ export function kindBars(results, key) {
     labels: kinds.map((kind) => `${kind} (${share(kind)})`),
     datasets: rows.map((r) => ({
       label: r.model,
-      data: kinds.map((kind) => r.by_next_kind[kind]?.[key] ?? null),
+      // a kind without predictions (share 0) has no result, not a zero
+      data: kinds.map((kind) => (r.by_next_kind[kind]?.share > 0 ? r.by_next_kind[kind][key] : null)),
       backgroundColor: colour(results.indexOf(r)),
     })),
   }

@@ -320,7 +320,8 @@ final class EvaluateCommand implements Callable<Integer> {
     for (Comparison.Row r : kinded) {
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s", r.model()));
       r.byKind().forEach((kind, m) -> line.append(String.format(Locale.ROOT, " %17s",
-          String.format(Locale.ROOT, "%.4f / %.4f", m.get("HR@" + k), m.get("MRR@" + k)))));
+          m.get("share") == 0 ? "-" // no prediction of this kind
+              : String.format(Locale.ROOT, "%.4f / %.4f", m.get("HR@" + k), m.get("MRR@" + k)))));
       out.println(line);
     }
   }

@@ -69,7 +69,8 @@ public final class NextKinds {
 
   /**
    * Per kind: {@code share} of all predictions, {@code HR@k} and {@code MRR@k} over its own
-   * predictions (0 when it has none).
+   * predictions (0 when it has none, so that the JSON stays numbers: show a kind of share 0 as
+   * no result).
    */
   public Map<String, Map<String, Double>> values() {
     long all = 0;

@@ -87,8 +87,9 @@ public final class HtmlReport {
     h.append("</tr>");
     for (Comparison.Row r : kinded) {
       h.append("<tr><td>").append(esc(r.model())).append("</td>");
-      r.byKind().values().forEach(m -> h.append(String.format(Locale.ROOT,
-          "<td>%.4f / %.4f</td>", m.get("HR@" + k), m.get("MRR@" + k))));
+      r.byKind().values().forEach(m -> h.append(m.get("share") == 0 ? "<td>&ndash;</td>"
+          : String.format(Locale.ROOT, "<td>%.4f / %.4f</td>", m.get("HR@" + k),
+              m.get("MRR@" + k))));
       h.append("</tr>");
     }
     return h.append("</table>").toString();
