@@ -125,6 +125,19 @@ final class RankFeatures {
    */
   record Candidates(int[] products, float[] features, int size) {}
 
+  /**
+   * Candidate {@code i}'s reciprocal rank fusion over the candidate models: the sum of 1 / (60 +
+   * its rank) in each (Cormack, Clarke and Buettcher, "Reciprocal rank fusion outperforms
+   * Condorcet and individual rank learning methods", SIGIR 2009, whose k = 60).
+   */
+  double fusedRank(Candidates c, int i) {
+    double sum = 0;
+    for (int m = 0; m < models.size(); m++) {
+      sum += 1.0 / (60 + c.features()[i * WIDTH + 2 * m + 1]);
+    }
+    return sum;
+  }
+
   Candidates of(int[] session, Scratch s) {
     int gen = ++s.generation;
     int parts = models.size();

@@ -138,9 +138,14 @@ public final class RankModel implements Recommender, FeatureGains {
     return -1e7f - product; // ordinals go by popularity
   }
 
-  /** The ranker's score of every candidate. */
+  /**
+   * The ranker's score of every candidate; candidates it scores the same go by the candidate
+   * models' consensus ({@link RankFeatures#fusedRank}, {@link TieBreak}).
+   */
   float[] predict(RankFeatures.Candidates c) {
-    return boosters.predict(c.features(), c.size(), RankFeatures.WIDTH);
+    float[] scores = boosters.predict(c.features(), c.size(), RankFeatures.WIDTH);
+    TieBreak.apply(scores, c.size(), i -> features.fusedRank(c, i));
+    return scores;
   }
 
   /**
