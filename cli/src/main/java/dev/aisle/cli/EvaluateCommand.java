@@ -241,15 +241,23 @@ final class EvaluateCommand implements Callable<Integer> {
         + "predictions%n", train.sessionCount(), train.products().size(),
         sessions.sessions().size(), sessions.predictions());
     List<Comparison.Row> rows = new ArrayList<>();
-    rows.addAll(Comparison.run(train, sessions, chosen, byAlgorithm, ks, training.seed,
-        training.threads, watch, err::println));
+    Comparison.Outcome trained = Comparison.run(train, sessions, chosen, byAlgorithm, ks,
+        training.seed, training.threads, watch, err::println);
+    rows.addAll(trained.rows());
     for (String m : models) {
       rows.add(modelFile(m, test, err));
     }
     for (String v : vectors) {
       rows.add(externalVectors(v, train, sessions, err));
     }
+    if (rows.isEmpty() && !trained.notTrained().isEmpty()) {
+      Map.Entry<String, String> first = trained.notTrained().entrySet().iterator().next();
+      throw new IllegalArgumentException(first.getKey() + " could not train on this data: "
+          + first.getValue());
+    }
     printTable(out, rows);
+    trained.notTrained().forEach((name, why) -> out.printf(Locale.ROOT,
+        "%s: not evaluated: %s%n", name, why));
     if (breakdown) {
       printKinds(out, rows);
     }
@@ -262,6 +270,9 @@ final class EvaluateCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("protocol", protocol);
       doc.put("results", rows.stream().map(Comparison.Row::toMap).toList());
+      if (!trained.notTrained().isEmpty()) {
+        doc.put("not_trained", trained.notTrained());
+      }
       AtomicOutput.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsBytes(doc), true);
       err.println("wrote " + json);

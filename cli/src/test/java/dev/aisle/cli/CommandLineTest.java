@@ -154,6 +154,40 @@ class CommandLineTest {
   }
 
   @Test
+  void an_algorithm_that_cannot_train_on_the_data_is_reported_and_the_others_are_evaluated()
+      throws IOException {
+    // six sessions on the first day, three on the second: too few queries for the ranker
+    StringBuilder tsv = new StringBuilder("SessionId\tItemId\tTime\n");
+    for (int s = 0; s < 9; s++) {
+      long t = 1_396_800_000L + (s < 6 ? 0 : 86_400) + s * 3_000L;
+      for (int e = 0; e < 4; e++) {
+        tsv.append(s).append('\t').append(10 + (s + e) % 6).append('\t').append(t + e * 60)
+            .append('\n');
+      }
+    }
+    Path log = dir.resolve("tiny.tsv");
+    Files.writeString(log, tsv);
+    Path json = dir.resolve("tiny.json");
+    Run r = run("evaluate", "--format", "session-rec", "--min-product-count", "1", "--corpus",
+        log.toString(), "--split", "last-days=1", "--algorithms", "pop,cooc,rank", "--k", "5",
+        "--json", json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^pop +[01]\\.").containsPattern("(?m)^cooc +[01]\\.")
+        .contains("rank: not evaluated: rank: too few queries");
+    JsonNode doc = new ObjectMapper().readTree(json.toFile());
+    assertThat(doc.get("results")).hasSize(2);
+    assertThat(doc.get("not_trained").get("rank").asText()).contains("too few queries");
+
+    Path none = dir.resolve("none.json");
+    Run only = run("evaluate", "--format", "session-rec", "--min-product-count", "1", "--corpus",
+        log.toString(), "--split", "last-days=1", "--algorithms", "rank", "--k", "5", "--json",
+        none.toString());
+    assertThat(only.code()).isEqualTo(2);
+    assertThat(only.err()).contains("rank could not train on this data");
+    assertThat(none).doesNotExist();
+  }
+
+  @Test
   void evaluate_writes_the_json_contract_and_an_html_report() throws IOException {
     Path corpus = shopCorpus();
     Path json = dir.resolve("out.json");

@@ -145,6 +145,15 @@ public final class Comparison {
   }
 
   /**
+   * What {@link #run} gives.
+   *
+   * @param rows one per algorithm that trained, in the order asked for
+   * @param notTrained why each of the others could not train on this data (the dense network over
+   *     more products than the heap holds, a ranker without enough queries), by algorithm name
+   */
+  public record Outcome(List<Row> rows, Map<String, String> notTrained) {}
+
+  /**
    * Evaluates a model made elsewhere (e.g. vectors from another tool), with no training time.
    *
    * @param name the row's name
@@ -163,16 +172,18 @@ public final class Comparison {
    * @param params per algorithm, its parameters (absent = defaults)
    * @param log receives one line per finished step, for people watching
    */
-  public static List<Row> run(Corpus train, TestSessions test, List<Algorithm> algorithms,
+  public static Outcome run(Corpus train, TestSessions test, List<Algorithm> algorithms,
       Map<Algorithm, Params> params, int[] ks, long seed, int threads, Consumer<String> log) {
     return run(train, test, algorithms, params, ks, seed, threads, Options.none(), log);
   }
 
   /**
    * Trains and evaluates every algorithm in turn, with learning curves and early stopping as
-   * {@code options} asks. Curves and early stopping use the largest cut-off of {@code ks}.
+   * {@code options} asks. Curves and early stopping use the largest cut-off of {@code ks}. Bad
+   * options fail before the first training; an algorithm whose training refuses this data
+   * ({@link IllegalArgumentException}) is left out with its reason, and the others go on.
    */
-  public static List<Row> run(Corpus train, TestSessions test, List<Algorithm> algorithms,
+  public static Outcome run(Corpus train, TestSessions test, List<Algorithm> algorithms,
       Map<Algorithm, Params> params, int[] ks, long seed, int threads, Options options,
       Consumer<String> log) {
     String checksum = CorpusFile.checksum(train);
@@ -205,6 +216,7 @@ public final class Comparison {
       }
     }
     List<Row> rows = new ArrayList<>();
+    Map<String, String> notTrained = new LinkedHashMap<>();
     for (Algorithm a : algorithms) {
       Algorithm.Training training = trainings.get(a);
       boolean watch = a.iterative() && (options.curve() || options.earlyStop());
@@ -213,9 +225,18 @@ public final class Comparison {
           threads, options.patience(), log == null ? null : line -> log.accept(a.label() + ": "
               + line));
       long t0 = System.nanoTime();
-      Recommender model = training.train(stopEarly ? fitOn : train, watch
-          ? new TrainContext(seed, threads, null, w::epochDone, w::stop)
-          : new TrainContext(seed, threads, null, null));
+      Recommender model;
+      try {
+        model = training.train(stopEarly ? fitOn : train, watch
+            ? new TrainContext(seed, threads, null, w::epochDone, w::stop)
+            : new TrainContext(seed, threads, null, null));
+      } catch (IllegalArgumentException e) {
+        notTrained.put(a.label(), e.getMessage());
+        if (log != null) {
+          log.accept(a.label() + ": not evaluated: " + e.getMessage());
+        }
+        continue;
+      }
       double trainSeconds = (System.nanoTime() - t0 - w.watchNanos) / 1e9;
       if (stopEarly && w.best != null) {
         model = w.best;
@@ -237,7 +258,7 @@ public final class Comparison {
                 "; stopped after epoch %d, kept epoch %d", early.epochsRun(), early.bestEpoch())));
       }
     }
-    return rows;
+    return new Outcome(rows, notTrained);
   }
 
   private static Map<String, Double> gains(Recommender model) {

@@ -35,7 +35,7 @@ class LearningCurveTest {
   private Map<String, Comparison.Row> run(Comparison.Options options, Map<Algorithm, Params> p,
       Algorithm... algorithms) {
     return Comparison.run(train, test, List.of(algorithms), p, new int[] {5, 20}, 42, 2, options,
-        null).stream().collect(Collectors.toMap(Comparison.Row::model, r -> r));
+        null).rows().stream().collect(Collectors.toMap(Comparison.Row::model, r -> r));
   }
 
   @Test

@@ -49,7 +49,7 @@ class QualityOnYoochooseTest {
         Params.parse(List.of("max-products=500", "epochs=10")), Algorithm.GRU4REC,
         Params.parse(List.of("layers=64", "n-sample=512", "epochs=3")));
     List<Comparison.Row> rows = Comparison.run(train, test, Algorithm.parseList("all"),
-        params, new int[] {20}, 42, 2, null);
+        params, new int[] {20}, 42, 2, null).rows();
     byModel = rows.stream().collect(Collectors.toMap(Comparison.Row::model,
         Comparison.Row::metrics));
     kindsByModel = rows.stream().collect(Collectors.toMap(Comparison.Row::model,
