@@ -144,6 +144,14 @@ public final class Comparison {
     }
   }
 
+  /** While a model trains or is evaluated, a log line at most this often. */
+  static final long HEARTBEAT_NANOS = 30_000_000_000L;
+
+  /** The training progress of {@code a} for the log, or none without one. */
+  private static java.util.function.LongConsumer training(Heartbeat beat, Algorithm a) {
+    return beat == null ? null : beat.listener(done -> a.label() + ": training");
+  }
+
   /**
    * What {@link #run} gives.
    *
@@ -217,6 +225,7 @@ public final class Comparison {
     }
     List<Row> rows = new ArrayList<>();
     Map<String, String> notTrained = new LinkedHashMap<>();
+    Heartbeat beat = log == null ? null : new Heartbeat(HEARTBEAT_NANOS, log);
     for (Algorithm a : algorithms) {
       Algorithm.Training training = trainings.get(a);
       boolean watch = a.iterative() && (options.curve() || options.earlyStop());
@@ -228,8 +237,8 @@ public final class Comparison {
       Recommender model;
       try {
         model = training.train(stopEarly ? fitOn : train, watch
-            ? new TrainContext(seed, threads, null, w::epochDone, w::stop)
-            : new TrainContext(seed, threads, null, null));
+            ? new TrainContext(seed, threads, training(beat, a), w::epochDone, w::stop)
+            : new TrainContext(seed, threads, training(beat, a), null));
       } catch (IllegalArgumentException e) {
         notTrained.put(a.label(), e.getMessage());
         if (log != null) {
@@ -244,7 +253,9 @@ public final class Comparison {
       ModelInfo info = ModelFile.info(model, training, seed, threads, checksum,
           (stopEarly ? fitOn : train).eventCount());
       long bytes = ModelFile.sizeOf(model, info);
-      Evaluator.Result r = Evaluator.evaluate(model, test, ks, null);
+      Evaluator.Result r = Evaluator.evaluate(model, test, ks, beat == null ? null
+          : beat.listener(done -> String.format(Locale.ROOT, "%s: evaluated %,d of %,d "
+              + "predictions", a.label(), done, test.predictions())));
       List<CurvePoint> curve = options.curve() ? List.copyOf(w.curve) : null;
       EarlyStop early = stopEarly ? new EarlyStop(train.sessionCount()
           - fitOn.sessionCount(), options.patience(), w.bestEpoch, w.epochs,
