@@ -148,7 +148,7 @@ public final class Comparison {
   static final long HEARTBEAT_NANOS = 30_000_000_000L;
 
   /** The training progress of {@code a} for the log, or none without one. */
-  private static java.util.function.LongConsumer training(Heartbeat beat, Algorithm a) {
+  private static java.util.function.LongConsumer trainingProgress(Heartbeat beat, Algorithm a) {
     return beat == null ? null : beat.listener(done -> a.label() + ": training");
   }
 
@@ -237,8 +237,8 @@ public final class Comparison {
       Recommender model;
       try {
         model = training.train(stopEarly ? fitOn : train, watch
-            ? new TrainContext(seed, threads, training(beat, a), w::epochDone, w::stop)
-            : new TrainContext(seed, threads, training(beat, a), null));
+            ? new TrainContext(seed, threads, trainingProgress(beat, a), w::epochDone, w::stop)
+            : new TrainContext(seed, threads, trainingProgress(beat, a), null));
       } catch (IllegalArgumentException e) {
         notTrained.put(a.label(), e.getMessage());
         if (log != null) {
