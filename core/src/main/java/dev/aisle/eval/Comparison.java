@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -147,9 +148,14 @@ public final class Comparison {
   /** While a model trains or is evaluated, a log line at most this often. */
   static final long HEARTBEAT_NANOS = 30_000_000_000L;
 
-  /** The training progress of {@code a} for the log, or none without one. */
-  private static java.util.function.LongConsumer trainingProgress(Heartbeat beat, Algorithm a) {
-    return beat == null ? null : beat.listener(done -> a.label() + ": training");
+  /**
+   * The training progress of {@code a} for the log, with the epochs finished so far ({@code
+   * epochs[0]}, 0 for none yet or a model without epochs), or none without a log.
+   */
+  static java.util.function.LongConsumer trainingProgress(Heartbeat beat, Algorithm a,
+      int[] epochs) {
+    return beat == null ? null : beat.listener(done -> a.label() + ": training" + (epochs[0] == 0
+        ? "" : ", " + epochs[0] + (epochs[0] == 1 ? " epoch" : " epochs") + " done"));
   }
 
   /**
@@ -233,12 +239,18 @@ public final class Comparison {
       Watcher w = new Watcher(options.curve() ? test : null, stopEarly ? validation : null, k,
           threads, options.patience(), log == null ? null : line -> log.accept(a.label() + ": "
               + line));
+      int[] epochs = {0};
+      ObjIntConsumer<Supplier<Recommender>> epochEnd = (snapshot, epoch) -> {
+        epochs[0] = epoch;
+        if (watch) {
+          w.epochDone(snapshot, epoch);
+        }
+      };
       long t0 = System.nanoTime();
       Recommender model;
       try {
-        model = training.train(stopEarly ? fitOn : train, watch
-            ? new TrainContext(seed, threads, trainingProgress(beat, a), w::epochDone, w::stop)
-            : new TrainContext(seed, threads, trainingProgress(beat, a), null));
+        model = training.train(stopEarly ? fitOn : train, new TrainContext(seed, threads,
+            trainingProgress(beat, a, epochs), epochEnd, watch ? w::stop : null));
       } catch (IllegalArgumentException e) {
         notTrained.put(a.label(), e.getMessage());
         if (log != null) {
