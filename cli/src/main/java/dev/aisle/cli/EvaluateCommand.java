@@ -258,6 +258,7 @@ final class EvaluateCommand implements Callable<Integer> {
     printTable(out, rows);
     trained.notTrained().forEach((name, why) -> out.printf(Locale.ROOT,
         "%s: not evaluated: %s%n", name, why));
+    printServedTies(out, rows);
     if (breakdown) {
       printKinds(out, rows);
     }
@@ -312,6 +313,27 @@ final class EvaluateCommand implements Callable<Integer> {
             + "%,d sessions)%n", r.model(), e.epochsRun(), e.bestEpoch(), e.validationSessions());
         printCurve(out, "  validation", e.validation());
       }
+    }
+  }
+
+  /**
+   * HR@K / MRR@K with ties broken as served, for the rows where that differs from the table's
+   * worst-rank count (sparse models, whose unscored products all tie); nothing when none does.
+   */
+  private void printServedTies(PrintWriter out, List<Comparison.Row> rows) {
+    int k = ks[ks.length - 1];
+    List<Comparison.Row> differ = rows.stream().filter(r -> r.servedTies() != null
+        && (Math.abs(r.servedTies().get("HR@" + k) - r.metrics().get("HR@" + k)) >= 5e-5
+            || Math.abs(r.servedTies().get("MRR@" + k) - r.metrics().get("MRR@" + k)) >= 5e-5))
+        .toList();
+    if (differ.isEmpty()) {
+      return;
+    }
+    out.printf(Locale.ROOT, "%nties: the table counts a tie at its worst rank; as served (ties go "
+        + "to the more popular product), HR@%d / MRR@%d:%n", k, k);
+    for (Comparison.Row r : differ) {
+      out.printf(Locale.ROOT, "%-10s %8.4f %8.4f%n", r.model(), r.servedTies().get("HR@" + k),
+          r.servedTies().get("MRR@" + k));
     }
   }
 

@@ -207,6 +207,10 @@ class CommandLineTest {
         assertThat(row.has(key)).as(key).isTrue();
       }
       assertThat(row.get("HR@20").asDouble()).isBetween(0.0, 1.0);
+      assertThat(row.get("served_ties").get("HR@20").asDouble())
+          .isGreaterThanOrEqualTo(row.get("HR@20").asDouble());
+      assertThat(row.get("served_ties").get("MRR@5").asDouble())
+          .isGreaterThanOrEqualTo(row.get("MRR@5").asDouble());
       JsonNode kinds = row.get("by_next_kind");
       assertThat(kinds.get("repeat").get("share").asDouble()
           + kinds.get("earlier").get("share").asDouble() + kinds.get("new").get("share").asDouble())

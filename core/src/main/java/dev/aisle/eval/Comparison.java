@@ -100,17 +100,19 @@ public final class Comparison {
    * @param featureGain the gain of each feature of a learned ranker ({@link FeatureGains}),
    *     largest first, else null
    * @param byKind HR@k and MRR@k by the next product's kind ({@link NextKinds}), else null
+   * @param servedTies HR@k and MRR@k with ties broken as served ({@link
+   *     Evaluator.Result#servedTies}), else null
    */
   public record Row(String model, Map<String, Double> metrics, double trainSeconds,
       long modelBytes, double p50Millis, double p99Millis, ModelInfo info,
       List<CurvePoint> curve, EarlyStop earlyStop, Map<String, Double> featureGain,
-      Map<String, Map<String, Double>> byKind) {
+      Map<String, Map<String, Double>> byKind, Map<String, Double> servedTies) {
 
-    /** A row without curve, early stop, gains or kinds. */
+    /** A row without curve, early stop, gains, kinds or served ties. */
     public Row(String model, Map<String, Double> metrics, double trainSeconds, long modelBytes,
         double p50Millis, double p99Millis, ModelInfo info) {
       this(model, metrics, trainSeconds, modelBytes, p50Millis, p99Millis, info, null, null,
-          null, null);
+          null, null, null);
     }
 
     /** The row as the JSON object of {@code --json}: metrics first, then cost. */
@@ -140,6 +142,9 @@ public final class Comparison {
       }
       if (byKind != null) {
         m.put("by_next_kind", byKind);
+      }
+      if (servedTies != null) {
+        m.put("served_ties", servedTies);
       }
       return m;
     }
@@ -177,7 +182,7 @@ public final class Comparison {
       int[] ks) {
     Evaluator.Result r = Evaluator.evaluate(model, test, ks, null);
     return new Row(name, r.metrics(), 0, ModelFile.sizeOf(model, info), r.p50Millis(),
-        r.p99Millis(), info, null, null, gains(model), r.byKind());
+        r.p99Millis(), info, null, null, gains(model), r.byKind(), r.servedTies());
   }
 
   /**
@@ -273,7 +278,7 @@ public final class Comparison {
           - fitOn.sessionCount(), options.patience(), w.bestEpoch, w.epochs,
           List.copyOf(w.validationCurve)) : null;
       rows.add(new Row(a.label(), r.metrics(), trainSeconds, bytes, r.p50Millis(),
-          r.p99Millis(), info, curve, early, gains(model), r.byKind()));
+          r.p99Millis(), info, curve, early, gains(model), r.byKind(), r.servedTies()));
       if (log != null) {
         log.accept(String.format(Locale.ROOT,
             "%s: trained in %.1f s, evaluated %d predictions%s", a.label(), trainSeconds,

@@ -30,9 +30,12 @@ public final class Evaluator {
    * @param p99Millis 99th percentile of that time
    * @param byKind HR@k and MRR@k at the largest cut-off by the next product's kind ({@link
    *     NextKinds#values})
+   * @param servedTies HR@k and MRR@k at every cut-off with ties broken as a server breaks them
+   *     ({@link Metrics#servedRank}) instead of at their worst rank
    */
   public record Result(java.util.Map<String, Double> metrics, long predictions, double p50Millis,
-      double p99Millis, java.util.Map<String, java.util.Map<String, Double>> byKind) {}
+      double p99Millis, java.util.Map<String, java.util.Map<String, Double>> byKind,
+      java.util.Map<String, Double> servedTies) {}
 
   /**
    * Evaluates {@code model}.
@@ -45,6 +48,9 @@ public final class Evaluator {
     Metrics metrics = new Metrics(ks, counts);
     NextKinds kinds = new NextKinds(metrics.maxK());
     float[] scores = new float[counts.length];
+    int[] ranks = metrics.ks();
+    double[] servedHits = new double[ranks.length];
+    double[] servedReciprocal = new double[ranks.length];
     long[] nanos = new long[(int) test.predictions()];
     int made = 0;
     for (int[] session : test.sessions()) {
@@ -57,6 +63,13 @@ public final class Evaluator {
         int rank = Metrics.rank(scores, session[i]);
         metrics.add(rank, top, distinct(session, i));
         kinds.add(prefix, session[i], rank);
+        int served = rank == 1 ? 1 : Metrics.servedRank(scores, session[i]);
+        for (int c = 0; c < ranks.length; c++) {
+          if (served <= ranks[c]) {
+            servedHits[c]++;
+            servedReciprocal[c] += 1.0 / served;
+          }
+        }
         made++;
         if (progress != null && made % 256 == 0) {
           progress.accept(made);
@@ -64,8 +77,15 @@ public final class Evaluator {
       }
     }
     Arrays.sort(nanos, 0, made);
+    java.util.Map<String, Double> servedTies = new java.util.LinkedHashMap<>();
+    for (int c = 0; c < ranks.length; c++) {
+      servedTies.put("HR@" + ranks[c], servedHits[c] / Math.max(1, made));
+    }
+    for (int c = 0; c < ranks.length; c++) {
+      servedTies.put("MRR@" + ranks[c], servedReciprocal[c] / Math.max(1, made));
+    }
     return new Result(metrics.values(), made, percentile(nanos, made, 0.50) / 1e6,
-        percentile(nanos, made, 0.99) / 1e6, kinds.values());
+        percentile(nanos, made, 0.99) / 1e6, kinds.values(), servedTies);
   }
 
   /**

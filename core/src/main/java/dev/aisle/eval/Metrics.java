@@ -62,6 +62,11 @@ public final class Metrics {
     }
   }
 
+  /** The cut-offs, ascending. */
+  public int[] ks() {
+    return ks.clone();
+  }
+
   /** The largest cut-off: how long a top list each prediction needs. */
   public int maxK() {
     return ks[ks.length - 1];
@@ -83,6 +88,25 @@ public final class Metrics {
       }
     }
     return higherOrTied; // counts the target itself once: 1 + higher + tied others
+  }
+
+  /**
+   * The rank of {@code target} in the list a server answers with: 1 + products scoring higher +
+   * products scoring the same with a lower ordinal, i.e. more popular ones, as {@link
+   * dev.aisle.model.TopK} breaks ties. NaN scores rank last.
+   */
+  public static int servedRank(float[] scores, int target) {
+    float t = scores[target];
+    if (Float.isNaN(t)) {
+      return scores.length;
+    }
+    int rank = 1;
+    for (int p = 0; p < scores.length; p++) {
+      if (scores[p] > t || (scores[p] == t && p < target)) {
+        rank++;
+      }
+    }
+    return rank;
   }
 
   /**

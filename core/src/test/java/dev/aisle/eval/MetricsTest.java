@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.aisle.model.ScoredItem;
+import dev.aisle.model.TopK;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /** Metrics against answers worked out by hand. */
@@ -24,6 +29,34 @@ class MetricsTest {
     assertThat(Metrics.rank(scores, 4)).isEqualTo(5);
     float[] allZero = new float[10];
     assertThat(Metrics.rank(allZero, 3)).isEqualTo(10);
+  }
+
+  @Test
+  void served_rank_puts_a_tie_behind_the_more_popular_products_only() {
+    float[] scores = {0.9f, 0.5f, 0.5f, 0.5f, 0.1f};
+    assertThat(Metrics.servedRank(scores, 0)).isEqualTo(1);
+    assertThat(Metrics.servedRank(scores, 1)).isEqualTo(2);
+    assertThat(Metrics.servedRank(scores, 3)).isEqualTo(4);
+    assertThat(Metrics.servedRank(scores, 4)).isEqualTo(5);
+    assertThat(Metrics.servedRank(new float[10], 3)).isEqualTo(4);
+    assertThat(Metrics.servedRank(new float[] {1, Float.NaN, 0}, 1)).isEqualTo(3);
+  }
+
+  /** The served rank is the product's place in the list the server answers with. */
+  @Property
+  void served_rank_is_the_place_in_the_served_list(
+      @ForAll @Size(min = 1, max = 60) List<@IntRange(max = 5) Integer> raw,
+      @ForAll @IntRange(max = 59) int pick) {
+    float[] scores = new float[raw.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = raw.get(i);
+    }
+    int target = pick % scores.length;
+    List<Integer> served = TopK.select(scores, scores.length, null).stream()
+        .map(ScoredItem::product).toList();
+    int rank = Metrics.servedRank(scores, target);
+    assertThat(rank).isEqualTo(served.indexOf(target) + 1)
+        .isLessThanOrEqualTo(Metrics.rank(scores, target));
   }
 
   @Test
