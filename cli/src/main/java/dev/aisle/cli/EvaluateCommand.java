@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {"Train models on earlier sessions and rank the next product of later ones.",
         "Next-item task over every prefix of every test session, full ranking, ties counted "
-            + "pessimistically; test products unseen in training are removed and sessions left "
-            + "shorter than 2 dropped (as session-rec does)."},
+            + "pessimistically (and, under the table where it differs, as served: the more "
+            + "popular product first); test products unseen in training are removed and "
+            + "sessions left shorter than 2 dropped (as session-rec does)."},
     footer = {"", "Examples:",
         "  aisle evaluate --train tr.corpus --test va.corpus --algorithms pop,cooc,sknn --k 5,10,20",
         "  aisle evaluate --corpus shop.corpus --split last-days=7 --algorithms all --json out.json",
