@@ -48,9 +48,9 @@ public final class Evaluator {
     Metrics metrics = new Metrics(ks, counts);
     NextKinds kinds = new NextKinds(metrics.maxK());
     float[] scores = new float[counts.length];
-    int[] ranks = metrics.ks();
-    double[] servedHits = new double[ranks.length];
-    double[] servedReciprocal = new double[ranks.length];
+    int[] cutoffs = metrics.ks();
+    double[] servedHits = new double[cutoffs.length];
+    double[] servedReciprocal = new double[cutoffs.length];
     long[] nanos = new long[(int) test.predictions()];
     int made = 0;
     for (int[] session : test.sessions()) {
@@ -64,8 +64,8 @@ public final class Evaluator {
         metrics.add(rank, top, distinct(session, i));
         kinds.add(prefix, session[i], rank);
         int served = rank == 1 ? 1 : Metrics.servedRank(scores, session[i]);
-        for (int c = 0; c < ranks.length; c++) {
-          if (served <= ranks[c]) {
+        for (int c = 0; c < cutoffs.length; c++) {
+          if (served <= cutoffs[c]) {
             servedHits[c]++;
             servedReciprocal[c] += 1.0 / served;
           }
@@ -78,11 +78,11 @@ public final class Evaluator {
     }
     Arrays.sort(nanos, 0, made);
     java.util.Map<String, Double> servedTies = new java.util.LinkedHashMap<>();
-    for (int c = 0; c < ranks.length; c++) {
-      servedTies.put("HR@" + ranks[c], servedHits[c] / Math.max(1, made));
+    for (int c = 0; c < cutoffs.length; c++) {
+      servedTies.put("HR@" + cutoffs[c], servedHits[c] / Math.max(1, made));
     }
-    for (int c = 0; c < ranks.length; c++) {
-      servedTies.put("MRR@" + ranks[c], servedReciprocal[c] / Math.max(1, made));
+    for (int c = 0; c < cutoffs.length; c++) {
+      servedTies.put("MRR@" + cutoffs[c], servedReciprocal[c] / Math.max(1, made));
     }
     return new Result(metrics.values(), made, percentile(nanos, made, 0.50) / 1e6,
         percentile(nanos, made, 0.99) / 1e6, kinds.values(), servedTies);
