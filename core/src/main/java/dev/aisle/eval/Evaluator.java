@@ -31,7 +31,7 @@ public final class Evaluator {
    * @param byKind HR@k and MRR@k at the largest cut-off by the next product's kind ({@link
    *     NextKinds#values})
    * @param servedTies HR@k and MRR@k at every cut-off with ties broken as a server breaks them
-   *     ({@link Metrics#servedRank}) instead of at their worst rank
+   *     ({@link Metrics#servedTies}) instead of at their worst rank
    */
   public record Result(java.util.Map<String, Double> metrics, long predictions, double p50Millis,
       double p99Millis, java.util.Map<String, java.util.Map<String, Double>> byKind,
@@ -48,9 +48,6 @@ public final class Evaluator {
     Metrics metrics = new Metrics(ks, counts);
     NextKinds kinds = new NextKinds(metrics.maxK());
     float[] scores = new float[counts.length];
-    int[] cutoffs = metrics.ks();
-    double[] servedHits = new double[cutoffs.length];
-    double[] servedReciprocal = new double[cutoffs.length];
     long[] nanos = new long[(int) test.predictions()];
     int made = 0;
     for (int[] session : test.sessions()) {
@@ -60,16 +57,9 @@ public final class Evaluator {
         model.scoreNext(prefix, scores);
         List<ScoredItem> top = TopK.select(scores, metrics.maxK(), null);
         nanos[made] = System.nanoTime() - t0;
-        int rank = Metrics.rank(scores, session[i]);
-        metrics.add(rank, top, distinct(session, i));
-        kinds.add(prefix, session[i], rank);
-        int served = rank == 1 ? 1 : Metrics.servedRank(scores, session[i]);
-        for (int c = 0; c < cutoffs.length; c++) {
-          if (served <= cutoffs[c]) {
-            servedHits[c]++;
-            servedReciprocal[c] += 1.0 / served;
-          }
-        }
+        Metrics.Ranks rank = Metrics.ranks(scores, session[i]);
+        metrics.add(rank.worst(), rank.served(), top, distinct(session, i));
+        kinds.add(prefix, session[i], rank.worst());
         made++;
         if (progress != null && made % 256 == 0) {
           progress.accept(made);
@@ -77,15 +67,8 @@ public final class Evaluator {
       }
     }
     Arrays.sort(nanos, 0, made);
-    java.util.Map<String, Double> servedTies = new java.util.LinkedHashMap<>();
-    for (int c = 0; c < cutoffs.length; c++) {
-      servedTies.put("HR@" + cutoffs[c], servedHits[c] / Math.max(1, made));
-    }
-    for (int c = 0; c < cutoffs.length; c++) {
-      servedTies.put("MRR@" + cutoffs[c], servedReciprocal[c] / Math.max(1, made));
-    }
     return new Result(metrics.values(), made, percentile(nanos, made, 0.50) / 1e6,
-        percentile(nanos, made, 0.99) / 1e6, kinds.values(), servedTies);
+        percentile(nanos, made, 0.99) / 1e6, kinds.values(), metrics.servedTies());
   }
 
   /**

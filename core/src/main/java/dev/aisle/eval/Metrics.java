@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Accumulates the metrics of next-item and rest-of-session predictions at several cut-offs. Each
- * prediction adds the pessimistic rank of the next product and the top list the model gave.
+ * prediction adds the pessimistic rank of the next product, its rank with ties broken as served
+ * ({@link #servedTies}) and the top list the model gave.
  *
  * <table>
  *   <caption>Metrics at cut-off k, averaged over predictions</caption>
@@ -29,6 +30,8 @@ public final class Metrics {
   private final int[] ks;
   private final double[] hits;
   private final double[] reciprocalRank;
+  private final double[] servedHits;
+  private final double[] servedReciprocalRank;
   private final double[] ndcg;
   private final double[] precision;
   private final double[] recall;
@@ -50,6 +53,8 @@ public final class Metrics {
     int n = ks.length;
     hits = new double[n];
     reciprocalRank = new double[n];
+    servedHits = new double[n];
+    servedReciprocalRank = new double[n];
     ndcg = new double[n];
     precision = new double[n];
     recall = new double[n];
@@ -60,11 +65,6 @@ public final class Metrics {
     for (int p = 0; p < productCounts.length; p++) {
       relativePopularity[p] = (float) productCounts[p] / Math.max(1, max);
     }
-  }
-
-  /** The cut-offs, ascending. */
-  public int[] ks() {
-    return ks.clone();
   }
 
   /** The largest cut-off: how long a top list each prediction needs. */
@@ -91,32 +91,54 @@ public final class Metrics {
   }
 
   /**
+   * The two ranks of one next product, from one pass over the scores.
+   *
+   * @param worst the pessimistic rank ({@link #rank})
+   * @param served its place in the list a server answers with ({@link #servedRank})
+   */
+  public record Ranks(int worst, int served) {}
+
+  /** Both ranks of {@code target}. NaN scores rank last. */
+  public static Ranks ranks(float[] scores, int target) {
+    float t = scores[target];
+    if (Float.isNaN(t)) {
+      return new Ranks(scores.length, scores.length);
+    }
+    int higher = 0;
+    int tiedBefore = 0;
+    int tiedAfter = 0;
+    for (int p = 0; p < scores.length; p++) {
+      if (scores[p] > t) {
+        higher++;
+      } else if (scores[p] == t && p != target) {
+        if (p < target) {
+          tiedBefore++;
+        } else {
+          tiedAfter++;
+        }
+      }
+    }
+    return new Ranks(1 + higher + tiedBefore + tiedAfter, 1 + higher + tiedBefore);
+  }
+
+  /**
    * The rank of {@code target} in the list a server answers with: 1 + products scoring higher +
    * products scoring the same with a lower ordinal, i.e. more popular ones, as {@link
    * dev.aisle.model.TopK} breaks ties. NaN scores rank last.
    */
   public static int servedRank(float[] scores, int target) {
-    float t = scores[target];
-    if (Float.isNaN(t)) {
-      return scores.length;
-    }
-    int rank = 1;
-    for (int p = 0; p < scores.length; p++) {
-      if (scores[p] > t || (scores[p] == t && p < target)) {
-        rank++;
-      }
-    }
-    return rank;
+    return ranks(scores, target).served();
   }
 
   /**
    * Adds one prediction.
    *
    * @param rank the pessimistic rank of the next product
+   * @param servedRank its rank with ties broken as served, for {@link #servedTies}
    * @param top the model's best products, at least {@link #maxK()} of them where it has them
    * @param rest the distinct products of the rest of the session
    */
-  public void add(int rank, List<ScoredItem> top, int[] rest) {
+  public void add(int rank, int servedRank, List<ScoredItem> top, int[] rest) {
     predictions++;
     for (int i = 0; i < ks.length; i++) {
       int k = ks[i];
@@ -124,6 +146,10 @@ public final class Metrics {
         hits[i]++;
         reciprocalRank[i] += 1.0 / rank;
         ndcg[i] += 1.0 / (Math.log(rank + 1) / Math.log(2));
+      }
+      if (servedRank <= k) {
+        servedHits[i]++;
+        servedReciprocalRank[i] += 1.0 / servedRank;
       }
       int limit = Math.min(k, top.size());
       int found = 0;
@@ -169,6 +195,19 @@ public final class Metrics {
         }
         m.put(key, v);
       }
+    }
+    return m;
+  }
+
+  /** HR@k and MRR@k with ties broken as served, as {@code "HR@20" -> 0.61}; HR first. */
+  public Map<String, Double> servedTies() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    double n = Math.max(1, predictions);
+    for (int i = 0; i < ks.length; i++) {
+      m.put("HR@" + ks[i], servedHits[i] / n);
+    }
+    for (int i = 0; i < ks.length; i++) {
+      m.put("MRR@" + ks[i], servedReciprocalRank[i] / n);
     }
     return m;
   }

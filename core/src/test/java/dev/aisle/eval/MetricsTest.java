@@ -63,8 +63,8 @@ class MetricsTest {
   void hit_rate_mrr_and_ndcg_of_two_predictions() {
     // counts: product 0 is the most popular (10), the others 5, 5, 2, 1
     Metrics m = new Metrics(new int[] {1, 3}, new int[] {10, 5, 5, 2, 1});
-    m.add(1, list(2, 0, 1), new int[] {2});
-    m.add(3, list(4, 0, 3), new int[] {3, 1});
+    m.add(1, 1, list(2, 0, 1), new int[] {2});
+    m.add(3, 3, list(4, 0, 3), new int[] {3, 1});
     var v = m.values();
     assertThat(v.get("HR@1")).isEqualTo(0.5);
     assertThat(v.get("HR@3")).isEqualTo(1.0);
