@@ -136,8 +136,9 @@ public final class Gemm {
       if (k == 0) {
         return;
       }
-      float[] ap = new float[MC * KC];
-      float[] bp = new float[KC * Math.min(NC, roundUp(n1 - n0, NR))];
+      int depth = Math.min(KC, k);
+      float[] ap = new float[roundUp(Math.min(MC, m1 - m0), MR) * depth];
+      float[] bp = new float[depth * Math.min(NC, roundUp(n1 - n0, NR))];
       float[] edge = new float[MR * NR];
       for (int jc = n0; jc < n1; jc += NC) {
         int nc = Math.min(NC, n1 - jc);

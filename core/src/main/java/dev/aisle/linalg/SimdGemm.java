@@ -65,12 +65,25 @@ final class SimdGemm {
       c51 = b1.fma(x, c51);
     }
     if (rows == 6 && cols == 2 * L) {
-      add(c00, c01, c, co);
-      add(c10, c11, c, co + ldc);
-      add(c20, c21, c, co + 2 * ldc);
-      add(c30, c31, c, co + 3 * ldc);
-      add(c40, c41, c, co + 4 * ldc);
-      add(c50, c51, c, co + 5 * ldc);
+      // written out, not through a helper taking the vectors: a call that C2 does not inline
+      // makes it box all twelve, which cost seven times the multiply-adds on the 2-core machine
+      int r1 = co + ldc;
+      int r2 = r1 + ldc;
+      int r3 = r2 + ldc;
+      int r4 = r3 + ldc;
+      int r5 = r4 + ldc;
+      FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+      FloatVector.fromArray(S, c, co + L).add(c01).intoArray(c, co + L);
+      FloatVector.fromArray(S, c, r1).add(c10).intoArray(c, r1);
+      FloatVector.fromArray(S, c, r1 + L).add(c11).intoArray(c, r1 + L);
+      FloatVector.fromArray(S, c, r2).add(c20).intoArray(c, r2);
+      FloatVector.fromArray(S, c, r2 + L).add(c21).intoArray(c, r2 + L);
+      FloatVector.fromArray(S, c, r3).add(c30).intoArray(c, r3);
+      FloatVector.fromArray(S, c, r3 + L).add(c31).intoArray(c, r3 + L);
+      FloatVector.fromArray(S, c, r4).add(c40).intoArray(c, r4);
+      FloatVector.fromArray(S, c, r4 + L).add(c41).intoArray(c, r4 + L);
+      FloatVector.fromArray(S, c, r5).add(c50).intoArray(c, r5);
+      FloatVector.fromArray(S, c, r5 + L).add(c51).intoArray(c, r5 + L);
       return;
     }
     int w = 2 * L;
@@ -91,10 +104,5 @@ final class SimdGemm {
         c[co + r * ldc + j] += edge[r * w + j];
       }
     }
-  }
-
-  private static void add(FloatVector lo, FloatVector hi, float[] c, int at) {
-    FloatVector.fromArray(S, c, at).add(lo).intoArray(c, at);
-    FloatVector.fromArray(S, c, at + L).add(hi).intoArray(c, at + L);
   }
 }

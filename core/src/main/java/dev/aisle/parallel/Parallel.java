@@ -29,8 +29,8 @@ public final class Parallel {
   private Parallel() {}
 
   /**
-   * Runs {@code worker} with ids {@code 0 .. threads-1}, on the calling thread when {@code threads}
-   * is 1. The first exception of a worker is rethrown here, after the other workers are
+   * Runs {@code worker} with ids {@code 0 .. threads-1}: id 0 on the calling thread, the others
+   * on the pool's. The first exception of a worker is rethrown here, after the other workers are
    * interrupted.
    */
   public static void run(int threads, IntConsumer worker) {
@@ -41,12 +41,13 @@ public final class Parallel {
       worker.accept(0);
       return;
     }
-    List<Future<?>> futures = new ArrayList<>(threads);
+    List<Future<?>> futures = new ArrayList<>(threads - 1);
     try {
-      for (int i = 0; i < threads; i++) {
+      for (int i = 1; i < threads; i++) {
         int id = i;
         futures.add(POOL.submit(() -> worker.accept(id)));
       }
+      worker.accept(0); // the caller is worker 0: one hand-off fewer than it waiting idle
       for (Future<?> f : futures) {
         f.get();
       }
