@@ -42,4 +42,26 @@ final class SimdKernels {
       y[yo + i] += g * x[xo + i];
     }
   }
+
+  static void adagrad(float[] w, float[] acc, float[] mom, int wo, float[] g, int go, int len,
+      float lr, float mu, float eps) {
+    int i = 0;
+    int bound = SPECIES.loopBound(len);
+    FloatVector negLr = FloatVector.broadcast(SPECIES, -lr);
+    FloatVector vMu = FloatVector.broadcast(SPECIES, mu);
+    FloatVector vEps = FloatVector.broadcast(SPECIES, eps);
+    for (; i < bound; i += SPECIES.length()) {
+      FloatVector vg = FloatVector.fromArray(SPECIES, g, go + i);
+      vg = vg.blend(0f, vg.abs().lt(VectorMath.TINY_GRADIENT));
+      FloatVector a = FloatVector.fromArray(SPECIES, acc, wo + i).add(vg.mul(vg));
+      a.intoArray(acc, wo + i);
+      FloatVector v = negLr.mul(vg).div(a.add(vEps).lanewise(VectorOperators.SQRT));
+      if (mom != null) {
+        v = v.add(vMu.mul(FloatVector.fromArray(SPECIES, mom, wo + i)));
+        v.intoArray(mom, wo + i);
+      }
+      FloatVector.fromArray(SPECIES, w, wo + i).add(v).intoArray(w, wo + i);
+    }
+    VectorMath.scalarAdagrad(w, acc, mom, wo + i, g, go + i, len - i, lr, mu, eps);
+  }
 }

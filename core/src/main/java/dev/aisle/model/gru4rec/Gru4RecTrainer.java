@@ -5,6 +5,7 @@ import dev.aisle.corpus.ProductIndex;
 import dev.aisle.linalg.Gemm;
 import dev.aisle.linalg.VectorMath;
 import dev.aisle.model.TrainContext;
+import dev.aisle.parallel.Parallel;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -33,8 +34,9 @@ import java.util.SplittableRandom;
  * </ul>
  *
  * The five matrix products per step (the two GRU projections, the logits, and their gradients)
- * are {@link Gemm} calls on the context's threads; with a fixed seed and thread count the model
- * is the same bit for bit.
+ * are {@link Gemm} calls on the context's threads, and the threads share the Adagrad update
+ * ({@link VectorMath#adagrad}); with a fixed seed and thread count the model is the same bit for
+ * bit.
  *
  * <pre>
  * Gru4RecModel m = Gru4RecTrainer.train(corpus, Gru4RecOptions.from(Params.none()),
@@ -47,6 +49,14 @@ public final class Gru4RecTrainer {
   private static final float EPSILON = 1e-6f;
   /** Steps between checks of {@link TrainContext#stopRequested} inside an epoch. */
   private static final int STOP_CHECK_STEPS = 256;
+  /**
+   * A logit this far below the row's largest has probability 0: e^-60 is 8.7e-27, nothing next
+   * to the largest's 1 in a float sum, and smaller probabilities would end up as subnormal
+   * floats, each costing an x86 core a microcode assist in the products that follow.
+   */
+  private static final float MIN_LOGIT = -60f;
+  /** Below this many weights to update, one thread updates them all. */
+  private static final long PARALLEL_UPDATE = 1L << 15;
 
   private final Gru4RecOptions o;
   private final ProductIndex products;
@@ -392,7 +402,8 @@ public final class Gru4RecTrainer {
       }
       double sum = 0;
       for (int j = 0; j < s; j++) {
-        float e = (float) Math.exp(logits[row + j] - max);
+        float d = logits[row + j] - max;
+        float e = d < MIN_LOGIT ? 0f : (float) Math.exp(d);
         logits[row + j] = e;
         sum += e;
       }
@@ -466,29 +477,48 @@ public final class Gru4RecTrainer {
     return loss / o.batchSize();
   }
 
-  /** Adagrad with the gradients of {@link #gradients}: every GRU weight, the touched rows. */
+  /**
+   * Adagrad with the gradients of {@link #gradients}: every GRU weight, the touched rows. The
+   * threads split each weight matrix, and the touched rows, into contiguous ranges: every float
+   * is updated on its own, so the result does not depend on the split.
+   */
   void update() {
     float lr = (float) o.learningRate();
     float mu = (float) o.momentum();
-    adagrad(wih, accWih, momWih, 0, gWih, 0, 3 * h * h, lr, mu);
-    adagrad(whh, accWhh, momWhh, 0, gWhh, 0, 3 * h * h, lr, mu);
-    adagrad(bih, accBih, momBih, 0, gBih, 0, 3 * h, lr, mu);
-    adagrad(bhh, accBhh, momBhh, 0, gBhh, 0, 3 * h, lr, mu);
-    RowGradients g = outputGrad;
-    for (int u = 0; u < g.count; u++) {
-      int p = g.touched[u];
-      adagrad(wy, accWy, momWy, p * h, g.grad, u * h, h, lr, mu);
-      if (g.hasBias[u]) {
-        adagrad(by, accBy, momBy, p, g.bias, u, 1, lr, mu);
+    RowGradients out = outputGrad;
+    RowGradients in = inputGrad;
+    long work = 6L * h * h + (long) (out.count + (in == null ? 0 : in.count)) * h;
+    int workers = work < PARALLEL_UPDATE ? 1 : threads;
+    Parallel.run(workers, t -> {
+      adagradRange(wih, accWih, momWih, gWih, 3 * h * h, t, workers, lr, mu);
+      adagradRange(whh, accWhh, momWhh, gWhh, 3 * h * h, t, workers, lr, mu);
+      adagradRange(bih, accBih, momBih, gBih, 3 * h, t, workers, lr, mu);
+      adagradRange(bhh, accBhh, momBhh, gBhh, 3 * h, t, workers, lr, mu);
+      for (int u = out.count * t / workers, end = out.count * (t + 1) / workers; u < end; u++) {
+        int p = out.touched[u];
+        VectorMath.adagrad(wy, accWy, momWy, p * h, out.grad, u * h, h, lr, mu, EPSILON);
+        if (out.hasBias[u]) {
+          VectorMath.adagrad(by, accBy, momBy, p, out.bias, u, 1, lr, mu, EPSILON);
+        }
       }
-    }
-    g.clear();
-    if (inputGrad != null) {
-      for (int u = 0; u < inputGrad.count; u++) {
-        adagrad(emb, accEmb, momEmb, inputGrad.touched[u] * h, inputGrad.grad, u * h, h, lr, mu);
+      for (int u = in == null ? 0 : in.count * t / workers,
+          end = in == null ? 0 : in.count * (t + 1) / workers; u < end; u++) {
+        VectorMath.adagrad(emb, accEmb, momEmb, in.touched[u] * h, in.grad, u * h, h, lr, mu,
+            EPSILON);
       }
-      inputGrad.clear();
+    });
+    out.clear();
+    if (in != null) {
+      in.clear();
     }
+  }
+
+  /** Worker {@code t} of {@code workers}'s share of an Adagrad step on all of {@code w}. */
+  private static void adagradRange(float[] w, float[] acc, float[] mom, float[] g, int len,
+      int t, int workers, float lr, float mu) {
+    int from = (int) ((long) len * t / workers);
+    int to = (int) ((long) len * (t + 1) / workers);
+    VectorMath.adagrad(w, acc, mom, from, g, from, to - from, lr, mu, EPSILON);
   }
 
   /** A product drawn with probability proportional to count^alpha. */
@@ -569,26 +599,6 @@ public final class Gru4RecTrainer {
         slotOf[touched[u]] = -1;
       }
       count = 0;
-    }
-  }
-
-  /**
-   * Adagrad with momentum on {@code w[wo, wo + len)} by gradient {@code g[go, go + len)}: {@code
-   * acc += g^2; v = mu v - lr g / sqrt(acc + eps); w += v} ({@code v} is the step itself without
-   * momentum).
-   */
-  private static void adagrad(float[] w, float[] acc, float[] mom, int wo, float[] g, int go,
-      int len, float lr, float mu) {
-    for (int i = 0; i < len; i++) {
-      float gv = g[go + i];
-      float a = acc[wo + i] + gv * gv;
-      acc[wo + i] = a;
-      float v = -lr * gv / (float) Math.sqrt(a + EPSILON);
-      if (mom != null) {
-        v += mu * mom[wo + i];
-        mom[wo + i] = v;
-      }
-      w[wo + i] += v;
     }
   }
 

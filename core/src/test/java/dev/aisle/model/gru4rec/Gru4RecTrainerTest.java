@@ -215,6 +215,31 @@ class Gru4RecTrainerTest {
     }
   }
 
+  /**
+   * 80 units make the update large enough to be split over two threads, while the step's
+   * matrix products stay small enough for one: the weights must come out the same to the bit.
+   */
+  @Test
+  void two_threads_update_the_weights_exactly_as_one() {
+    List<String> p = List.of("layers=80", "batch-size=3", "n-sample=5", "dropout-p-hidden=0",
+        "momentum=0.4");
+    Gru4RecOptions o = Gru4RecOptions.from(Params.parse(p));
+    Gru4RecTrainer one = Gru4RecTrainer.create(corpus, o, 3, 1);
+    Gru4RecTrainer two = Gru4RecTrainer.create(corpus, o, 3, 2);
+    for (int step = 0; step < 5; step++) {
+      for (Gru4RecTrainer t : List.of(one, two)) {
+        t.gradients();
+        t.update();
+        t.advance();
+      }
+    }
+    float[][] a = one.weights();
+    float[][] b = two.weights();
+    for (int i = 0; i < a.length; i++) {
+      assertThat(b[i]).as("weights %d", i).containsExactly(a[i]);
+    }
+  }
+
   @Test
   void steps_on_the_same_batch_lower_its_loss() {
     Gru4RecTrainer t = trainer("n-sample=0", "learning-rate=0.2", "momentum=0");
