@@ -19,8 +19,8 @@ import java.util.function.BooleanSupplier;
  * Gemm.multiply(m, n, k, a, 0, k, false, b, 0, k, true, c, 0, n, false, threads);
  * </pre>
  *
- * <p>Threads split the larger of C's two dimensions into contiguous ranges; each packs its own
- * panels, so calls are thread-safe as long as the {@code C} regions of concurrent calls do not
+ * <p>Threads split the larger of C's two dimensions into contiguous ranges; each packs into panels
+ * of its own (kept by the thread between calls), so calls are thread-safe as long as the {@code C} regions of concurrent calls do not
  * overlap. With a fixed thread count the result is deterministic. A product that takes seconds
  * (the dense network's over tens of thousands of products) can be abandoned between packed blocks
  * of B by the overload taking {@code cancelled}.
@@ -121,6 +121,32 @@ public final class Gemm {
     }
   }
 
+  /**
+   * A thread's packing buffers, kept between calls: packing overwrites every float a kernel then
+   * reads, so they need no clearing, and a training step's dozen products allocate nothing.
+   */
+  private static final class Panels {
+    private float[] a = new float[0];
+    private float[] b = new float[0];
+    final float[] edge = new float[MR * NR];
+
+    float[] a(int size) {
+      if (a.length < size) {
+        a = new float[size];
+      }
+      return a;
+    }
+
+    float[] b(int size) {
+      if (b.length < size) {
+        b = new float[size];
+      }
+      return b;
+    }
+  }
+
+  private static final ThreadLocal<Panels> PANELS = ThreadLocal.withInitial(Panels::new);
+
   /** The operands of one call, and the blocked loops over a block of C. */
   private record Operands(int k, float[] a, int aOff, int lda, boolean transA, float[] b,
       int bOff, int ldb, boolean transB, float[] c, int cOff, int ldc, boolean accumulate,
@@ -137,9 +163,10 @@ public final class Gemm {
         return;
       }
       int depth = Math.min(KC, k);
-      float[] ap = new float[roundUp(Math.min(MC, m1 - m0), MR) * depth];
-      float[] bp = new float[depth * Math.min(NC, roundUp(n1 - n0, NR))];
-      float[] edge = new float[MR * NR];
+      Panels panels = PANELS.get();
+      float[] ap = panels.a(roundUp(Math.min(MC, m1 - m0), MR) * depth);
+      float[] bp = panels.b(depth * Math.min(NC, roundUp(n1 - n0, NR)));
+      float[] edge = panels.edge;
       for (int jc = n0; jc < n1; jc += NC) {
         int nc = Math.min(NC, n1 - jc);
         for (int pc = 0; pc < k; pc += KC) {
