@@ -21,9 +21,10 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Threads split the larger of C's two dimensions into contiguous ranges; each packs into panels
  * of its own (kept by the thread between calls), so calls are thread-safe as long as the {@code
- * C} regions of concurrent calls do not overlap. With a fixed thread count the result is deterministic. A product that takes seconds
- * (the dense network's over tens of thousands of products) can be abandoned between packed blocks
- * of B by the overload taking {@code cancelled}.
+ * C} regions of concurrent calls do not overlap. With a fixed thread count the result is
+ * deterministic. A product that takes seconds (the dense network's over tens of thousands of
+ * products) can be abandoned between packed blocks of B by the overload taking {@code
+ * cancelled}.
  */
 public final class Gemm {
   /** Depth of a packed block: a micro-panel of B ({@code KC x NR} floats) stays in L1. */
