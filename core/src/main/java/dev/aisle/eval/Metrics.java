@@ -94,7 +94,9 @@ public final class Metrics {
    * The two ranks of one next product, from one pass over the scores.
    *
    * @param worst the pessimistic rank ({@link #rank})
-   * @param served its place in the list a server answers with ({@link #servedRank})
+   * @param served its place in the list a server answers with: 1 + products scoring higher +
+   *     products scoring the same with a lower ordinal, i.e. more popular ones, as {@link
+   *     dev.aisle.model.TopK} breaks ties
    */
   public record Ranks(int worst, int served) {}
 
@@ -119,15 +121,6 @@ public final class Metrics {
       }
     }
     return new Ranks(1 + higher + tiedBefore + tiedAfter, 1 + higher + tiedBefore);
-  }
-
-  /**
-   * The rank of {@code target} in the list a server answers with: 1 + products scoring higher +
-   * products scoring the same with a lower ordinal, i.e. more popular ones, as {@link
-   * dev.aisle.model.TopK} breaks ties. NaN scores rank last.
-   */
-  public static int servedRank(float[] scores, int target) {
-    return ranks(scores, target).served();
   }
 
   /**

@@ -127,22 +127,13 @@ public final class Gemm {
    * reads, so they need no clearing, and a training step's dozen products allocate nothing.
    */
   private static final class Panels {
-    private float[] a = new float[0];
-    private float[] b = new float[0];
+    float[] a = new float[0];
+    float[] b = new float[0];
     final float[] edge = new float[MR * NR];
 
-    float[] a(int size) {
-      if (a.length < size) {
-        a = new float[size];
-      }
-      return a;
-    }
-
-    float[] b(int size) {
-      if (b.length < size) {
-        b = new float[size];
-      }
-      return b;
+    /** {@code panel} if it holds {@code size} floats, else a new one that does. */
+    static float[] atLeast(float[] panel, int size) {
+      return panel.length >= size ? panel : new float[size];
     }
   }
 
@@ -165,8 +156,10 @@ public final class Gemm {
       }
       int depth = Math.min(KC, k);
       Panels panels = PANELS.get();
-      float[] ap = panels.a(roundUp(Math.min(MC, m1 - m0), MR) * depth);
-      float[] bp = panels.b(depth * Math.min(NC, roundUp(n1 - n0, NR)));
+      panels.a = Panels.atLeast(panels.a, roundUp(Math.min(MC, m1 - m0), MR) * depth);
+      panels.b = Panels.atLeast(panels.b, depth * Math.min(NC, roundUp(n1 - n0, NR)));
+      float[] ap = panels.a;
+      float[] bp = panels.b;
       float[] edge = panels.edge;
       for (int jc = n0; jc < n1; jc += NC) {
         int nc = Math.min(NC, n1 - jc);

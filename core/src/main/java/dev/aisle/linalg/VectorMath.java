@@ -2,9 +2,8 @@ package dev.aisle.linalg;
 
 /**
  * The float kernels of the trainers and of vector queries: dot product, {@code y += g x} and an
- * Adagrad step.
- * When the JVM runs with {@code --add-modules jdk.incubator.vector} (the {@code aisle} launcher
- * adds it) they use SIMD lanes through the Vector API; otherwise plain loops. Both give the same
+ * Adagrad step. When the JVM runs with {@code --add-modules jdk.incubator.vector} (the {@code
+ * aisle} launcher adds it) they use SIMD lanes through the Vector API; otherwise plain loops. Both give the same
  * results up to float rounding order; a given JVM setup always uses the same one, so runs stay
  * reproducible.
  */

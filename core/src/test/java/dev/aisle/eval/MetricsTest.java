@@ -34,12 +34,12 @@ class MetricsTest {
   @Test
   void served_rank_puts_a_tie_behind_the_more_popular_products_only() {
     float[] scores = {0.9f, 0.5f, 0.5f, 0.5f, 0.1f};
-    assertThat(Metrics.servedRank(scores, 0)).isEqualTo(1);
-    assertThat(Metrics.servedRank(scores, 1)).isEqualTo(2);
-    assertThat(Metrics.servedRank(scores, 3)).isEqualTo(4);
-    assertThat(Metrics.servedRank(scores, 4)).isEqualTo(5);
-    assertThat(Metrics.servedRank(new float[10], 3)).isEqualTo(4);
-    assertThat(Metrics.servedRank(new float[] {1, Float.NaN, 0}, 1)).isEqualTo(3);
+    assertThat(Metrics.ranks(scores, 0).served()).isEqualTo(1);
+    assertThat(Metrics.ranks(scores, 1).served()).isEqualTo(2);
+    assertThat(Metrics.ranks(scores, 3).served()).isEqualTo(4);
+    assertThat(Metrics.ranks(scores, 4).served()).isEqualTo(5);
+    assertThat(Metrics.ranks(new float[10], 3).served()).isEqualTo(4);
+    assertThat(Metrics.ranks(new float[] {1, Float.NaN, 0}, 1).served()).isEqualTo(3);
   }
 
   /** The served rank is the product's place in the list the server answers with. */
@@ -54,7 +54,7 @@ class MetricsTest {
     int target = pick % scores.length;
     List<Integer> served = TopK.select(scores, scores.length, null).stream()
         .map(ScoredItem::product).toList();
-    int rank = Metrics.servedRank(scores, target);
+    int rank = Metrics.ranks(scores, target).served();
     assertThat(rank).isEqualTo(served.indexOf(target) + 1)
         .isLessThanOrEqualTo(Metrics.rank(scores, target));
   }

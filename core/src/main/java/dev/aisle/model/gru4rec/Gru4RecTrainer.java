@@ -487,7 +487,8 @@ public final class Gru4RecTrainer {
     float mu = (float) o.momentum();
     RowGradients out = outputGrad;
     RowGradients in = inputGrad;
-    long work = 6L * h * h + (long) (out.count + (in == null ? 0 : in.count)) * h;
+    int inRows = in == null ? 0 : in.count;
+    long work = 6L * h * h + (long) (out.count + inRows) * h;
     int workers = work < PARALLEL_UPDATE ? 1 : threads;
     Parallel.run(workers, t -> {
       adagradRange(wih, accWih, momWih, gWih, 3 * h * h, t, workers, lr, mu);
@@ -501,8 +502,7 @@ public final class Gru4RecTrainer {
           VectorMath.adagrad(by, accBy, momBy, p, out.bias, u, 1, lr, mu, EPSILON);
         }
       }
-      for (int u = in == null ? 0 : in.count * t / workers,
-          end = in == null ? 0 : in.count * (t + 1) / workers; u < end; u++) {
+      for (int u = inRows * t / workers, end = inRows * (t + 1) / workers; u < end; u++) {
         VectorMath.adagrad(emb, accEmb, momEmb, in.touched[u] * h, in.grad, u * h, h, lr, mu,
             EPSILON);
       }
